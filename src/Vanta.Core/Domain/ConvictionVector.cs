@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using Vanta.Core.Ids;
+
+namespace Vanta.Core.Domain;
+
+/// <summary>
+/// An explainable belief about one instrument. <see cref="ReasonVector"/> holds signed contributions
+/// that add up exactly to <see cref="ConvictionScore"/> (both are decimals rounded to the same scale).
+/// A conviction is void at <see cref="ExpiresAt"/>: nothing downstream may act on it after that.
+/// </summary>
+public sealed record ConvictionVector(
+    SignalId SignalId,
+    string Symbol,
+    decimal ConvictionScore,
+    ImmutableSortedDictionary<string, decimal> ReasonVector,
+    ImmutableSortedDictionary<string, decimal> ContributingModels,
+    DateTimeOffset IssuedAt,
+    TimeSpan Ttl,
+    DateTimeOffset ExpiresAt,
+    ImmutableArray<string> RoutingTags,
+    ImmutableArray<EventId> Parents)
+{
+    /// <summary>True when the conviction may still be acted on at <paramref name="now"/>.</summary>
+    public bool IsLiveAt(DateTimeOffset now) => now < ExpiresAt;
+}
