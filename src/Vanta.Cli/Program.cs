@@ -1,1 +1,3 @@
-return 0;
+using Vanta.Cli.Commands;
+
+return await VantaCommandLine.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using Vanta.Bus;
+using Vanta.Bus.InProcess;
+using Vanta.Cli.Embedded.Roles;
+using Vanta.Core.Domain;
+using Vanta.Core.Envelopes;
+using Vanta.Core.Serialization;
+using Vanta.Executor.Brokers.Paper;
+using Vanta.Executor.Orders;
+using Vanta.Journal;
+using Vanta.Markets.Reflection;
+using Vanta.Markets.Tape;
+using Vanta.Vaults.Allocation;
+using Vanta.Vaults.Config;
+
+namespace Vanta.Cli.Embedded;
+
+/// <summary>
+/// The embedded composition root: Markets, Alpha and Executor in one process over the in-process bus,
+/// replaying a tape on a <see cref="ReplayClock"/>. One thread drives every stage in a fixed order,
+/// so the same tape always produces the same journal.
+/// </summary>
+public static class EmbeddedRun
+{
+    public static async Task<RunResult> ExecuteAsync(
+        RunRequest request, Action<int, int>? progress, Action<string> warn, CancellationToken ct = default)
+    {
+        var manifestResult = TapeManifest.Load(request.TapeDirectory);
+        if (!manifestResult.IsValid)
+            return RunResult.Failure($"tape: {manifestResult.Error}");
+        var manifest = manifestResult.Manifest;
+
+        var home = request.Home;
+        home.EnsureCreated();
+        if (VaultConfigLoader.WriteDefaultIfMissing(home.VaultConfig))
+            warn($"wrote a default {home.VaultConfig}");
+
+        // A replay's clock starts at the tape window; documents enter then, observations at their event time.
+        var clock = new ReplayClock(new DateTimeOffset(manifest.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        var vaults = VaultConfigLoader.Load(home.VaultConfig, clock.GetUtcNow());
+        if (!vaults.IsSuccess)
+            return RunResult.Failure(string.Join(Environment.NewLine, vaults.Errors.Select(e => e.Message)));
+
+        var replay = new TapeReader().Read(manifest);
+
+        using var journal = JournalSink.Open(home.Journal, new JournalOptions { Fsync = FsyncPolicy.Batch }, warn);
+        await using var bus = new InProcessBus(clock, new BusOptions { Capacity = 1 << 20 });
+        using var tradeLog = JsonlAppender.Open(home.TradeLog, warn);
+        using var quarantineLog = JsonlAppender.Open(home.QuarantineLog, warn);
+        var outbox = new Outbox(journal, bus);
+
+        var markets = new MarketsRole(request.Node, bus, outbox, clock, new MomentumInsiderScorer());
+        var alpha = new AlphaRole(request.Node, bus, outbox, clock, CompositeAllocator.ForVaults(vaults.Config!, vaults.Document!));
+        var executor = new ExecutorRole(request.Node, bus, outbox, clock, vaults.Config!,
+            new PaperBroker(PaperBrokerOptions.Default), new OrderPlanner(), tradeLog);
+
+        await alpha.PublishConfigAsync(vaults.Document!, ct).ConfigureAwait(false);
+
+        var documents = ImmutableArray.CreateBuilder<Envelope>(replay.Documents.Length);
+        foreach (var document in replay.Documents)
+            documents.Add(await markets.PublishDocumentAsync(document, ct).ConfigureAwait(false));
+        RecordQuarantine(replay, documents.ToImmutable(), markets, quarantineLog);
+
+        var total = replay.Observations.Length;
+        for (var i = 0; i < total; i++)
+        {
+            var observation = replay.Observations[i];
+            clock.AdvanceTo(observation.Observation.TsEvent);
+            await markets.PublishObservationAsync(observation.Observation, documents[observation.DocumentIndex], ct).ConfigureAwait(false);
+            await DrainAsync(markets, alpha, executor, ct).ConfigureAwait(false);
+            if ((i & 255) == 0 || i == total - 1)
+                progress?.Invoke(i + 1, total);
+        }
+
+        RecordHeartbeats(outbox, clock, vaults.Document!.Version, markets.Producer, alpha.Producer, executor.Producer);
+        journal.Flush();
+
+        WriteSnapshots(home, clock.GetUtcNow(), markets, alpha, executor);
+        return RunResult.Success(Summarise(manifest, replay, markets, alpha, executor, journal));
+    }
+
+    /// <summary>Runs every role until no message is left anywhere: one tape event's full consequences.</summary>
+    private static async ValueTask DrainAsync(MarketsRole markets, AlphaRole alpha, ExecutorRole executor, CancellationToken ct)
+    {
+        int handled;
+        do
+        {
+            handled = await markets.PumpAsync(ct).ConfigureAwait(false);
+            handled += await alpha.PumpAsync(ct).ConfigureAwait(false);
+            handled += await executor.PumpAsync(ct).ConfigureAwait(false);
+        }
+        while (handled > 0);
+    }
+
+    /// <summary>Journals what the tape reader set aside, linked to its raw document when it has one.</summary>
+    private static void RecordQuarantine(TapeReplay replay, ImmutableArray<Envelope> documents, MarketsRole markets, JsonlAppender log)
+    {
+        foreach (var entry in replay.Quarantined)
+        {
+            var index = entry.DocumentSha256 is null ? -1 : IndexOfDocument(replay.Documents, entry.DocumentSha256);
+            if (markets.RecordQuarantine(entry, index >= 0 ? documents[index] : null))
+                log.Append(entry, VantaJsonContext.Default.QuarantineEntry);
+        }
+    }
+
+    private static int IndexOfDocument(ImmutableArray<RawDocument> documents, string sha256)
+    {
+        for (var i = 0; i < documents.Length; i++)
+        {
+            if (documents[i].Sha256 == sha256)
+                return i;
+        }
+        return -1;
+    }
+
+    private static void RecordHeartbeats(Outbox outbox, ReplayClock clock, string configVersion, params Producer[] producers)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var producer in producers)
+        {
+            var role = producer.Role.ToString().ToLowerInvariant();
+            outbox.Record(Envelope.Create(EventKinds.Heartbeat, new Heartbeat(producer.Node, role, configVersion, 1, now), now, now, producer));
+        }
+    }
+
+    private static void WriteSnapshots(HomeLayout home, DateTimeOffset now, MarketsRole markets, AlphaRole alpha, ExecutorRole executor)
+    {
+        var store = new AtomicSnapshotStore(home.Memory);
+        var json = VantaJsonContext.Indented;
+        store.Write("trade_signals.json", [.. markets.LatestConvictions.Where(c => c.IsLiveAt(now))], json.ImmutableArrayConvictionVector);
+        store.Write("autotrade_queue.json", [.. alpha.Queue], json.ImmutableArrayAllocationIntent);
+        store.Write("open_orders.json", executor.OpenOrders, Executor.Orders.ExecutorJsonContext.Indented.ImmutableArrayOpenOrder);
+        var summary = new PnlSummary(
+            [.. executor.Ledgers.Select(l => l.Snapshot(now))],
+            [.. executor.Ledgers.SelectMany(l => l.Positions())]);
+        store.Write("pnl_summary.json", summary, CliJsonContext.Default.PnlSummary);
+    }
+
+    private static RunSummary Summarise(
+        TapeManifest manifest, TapeReplay replay, MarketsRole markets, AlphaRole alpha, ExecutorRole executor, JournalSink journal)
+    {
+        var ledgers = executor.Ledgers.ToList();
+        return new RunSummary(
+            manifest.Name,
+            replay.Documents.Length,
+            replay.Observations.Length,
+            replay.Quarantined.Length,
+            markets.Convictions,
+            alpha.Intents,
+            executor.Orders,
+            executor.Fills,
+            ledgers.Sum(l => l.Capital),
+            ledgers.Sum(l => l.Equity),
+            ledgers.Sum(l => l.RealizedPnl),
+            ledgers.Sum(l => l.UnrealizedPnl),
+            ledgers.Sum(l => l.FeesPaid),
+            journal.Head.Seq,
+            journal.Appended,
+            journal.Head.Hash);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Vanta.Cli.Embedded;
+
+/// <summary>Where a node keeps its state under VANTA_HOME (see docs/architecture.md, "State on disk").</summary>
+public sealed record HomeLayout(string Root)
+{
+    public string Memory => Path.Combine(Root, "memory");
+    public string Logs => Path.Combine(Root, "logs");
+    public string Journal => Path.Combine(Logs, "journal");
+    public string TradeLog => Path.Combine(Logs, "trade_log.jsonl");
+    public string QuarantineLog => Path.Combine(Logs, "quarantine.jsonl");
+    public string VaultConfig => Path.Combine(Memory, "vault.json");
+
+    public static HomeLayout At(string root) => new(Path.GetFullPath(root));
+
+    public void EnsureCreated()
+    {
+        Directory.CreateDirectory(Memory);
+        Directory.CreateDirectory(Journal);
+    }
+}

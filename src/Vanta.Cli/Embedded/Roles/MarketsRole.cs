@@ -1,0 +1,68 @@
+using Vanta.Bus;
+using Vanta.Core.Domain;
+using Vanta.Core.Envelopes;
+using Vanta.Core.Stages;
+
+namespace Vanta.Cli.Embedded.Roles;
+
+/// <summary>
+/// Markets: journals each raw document before its observations, publishes observations in event-time
+/// order, and reflects them into conviction vectors.
+/// </summary>
+public sealed class MarketsRole
+{
+    private readonly Outbox _outbox;
+    private readonly TimeProvider _clock;
+    private readonly IConvictionScorer _scorer;
+    private readonly Inbox _observations;
+    private readonly SortedDictionary<string, ConvictionVector> _latest = new(StringComparer.Ordinal);
+
+    public MarketsRole(string node, IMessageBus bus, Outbox outbox, TimeProvider clock, IConvictionScorer scorer)
+    {
+        Producer = new Producer(node, Role.Markets);
+        _outbox = outbox;
+        _clock = clock;
+        _scorer = scorer;
+        _observations = new Inbox(bus, Topics.Observations, "markets.reflect", ReflectAsync);
+    }
+
+    public Producer Producer { get; }
+
+    public int Convictions { get; private set; }
+
+    /// <summary>The latest conviction per symbol, in ordinal symbol order.</summary>
+    public IReadOnlyCollection<ConvictionVector> LatestConvictions => _latest.Values;
+
+    public async ValueTask<Envelope> PublishDocumentAsync(RawDocument document, CancellationToken ct)
+    {
+        var envelope = Envelope.Create(EventKinds.RawDocument, document, document.FetchedAt, _clock.GetUtcNow(), Producer);
+        await _outbox.PublishAsync(Topics.Raw, document.Source, envelope, ct).ConfigureAwait(false);
+        return envelope;
+    }
+
+    public async ValueTask PublishObservationAsync(IObservation observation, Envelope document, CancellationToken ct)
+    {
+        var envelope = ObservationCodec.Wrap(observation, _clock.GetUtcNow(), Producer, document.EventId);
+        var key = observation.Symbol.Length > 0 ? observation.Symbol : envelope.Type;
+        await _outbox.PublishAsync(Topics.Observations, key, envelope, ct).ConfigureAwait(false);
+    }
+
+    public bool RecordQuarantine(QuarantineEntry entry, Envelope? document) =>
+        _outbox.Record(Envelope.Create(EventKinds.Quarantine, entry, entry.Ts, _clock.GetUtcNow(), Producer,
+            document is null ? [] : [document.EventId]));
+
+    public ValueTask<int> PumpAsync(CancellationToken ct) => _observations.DrainAsync(ct);
+
+    private async ValueTask ReflectAsync(Envelope envelope, CancellationToken ct)
+    {
+        if (ObservationCodec.Read(envelope) is not { } observation)
+            return;
+        foreach (var conviction in _scorer.Update(new Observed<IObservation>(envelope.EventId, observation)))
+        {
+            var published = Envelope.Create(EventKinds.Conviction, conviction, conviction.IssuedAt, _clock.GetUtcNow(), Producer, conviction.Parents);
+            await _outbox.PublishAsync(Topics.Convictions, conviction.Symbol, published, ct).ConfigureAwait(false);
+            Convictions++;
+            _latest[conviction.Symbol] = conviction;
+        }
+    }
+}

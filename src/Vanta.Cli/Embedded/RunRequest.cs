@@ -1,0 +1,17 @@
+namespace Vanta.Cli.Embedded;
+
+/// <summary>What <c>vanta run</c> was asked to do.</summary>
+public sealed record RunRequest(HomeLayout Home, string TapeDirectory, string Node = "local");
+
+/// <summary>The outcome of a run: a summary, or an error message with the exit code to return.</summary>
+public sealed record RunResult(RunSummary? Summary, string? Error, int ExitCode)
+{
+    public static RunResult Success(RunSummary summary) => new(summary, null, 0);
+
+    public static RunResult Failure(string error, int exitCode = 2) => new(null, error, exitCode);
+}
+
+/// <summary>Snapshot of the vaults' accounts and positions written to <c>memory/pnl_summary.json</c>.</summary>
+public sealed record PnlSummary(
+    System.Collections.Immutable.ImmutableArray<Core.Domain.PortfolioSnapshot> Vaults,
+    System.Collections.Immutable.ImmutableArray<Core.Domain.Position> Positions);

@@ -1,0 +1,202 @@
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+using Vanta.Core.Envelopes;
+using Vanta.Core.Stages;
+
+namespace Vanta.Journal;
+
+/// <summary>
+/// Appends envelopes to the hash-chained journal: one line per record (see <see cref="JournalHash"/>), in
+/// segments <c>journal-000001.jsonl</c>, … that rotate at <see cref="JournalOptions.MaxSegmentBytes"/> with
+/// the chain running on across them. Appends go into a group-commit buffer that is written with one system
+/// call per batch and made durable according to <see cref="JournalOptions.Fsync"/>.
+/// </summary>
+/// <remarks>
+/// One writer per directory, and one process: appends are serialized by a lock so that concurrent callers
+/// are safe, and the chain order is the order in which they take it. Another process must not write the
+/// same directory.
+/// </remarks>
+public sealed class JournalWriter : IJournal, IDisposable
+{
+    private readonly string directory;
+    private readonly JournalOptions options;
+    private readonly Lock gate = new();
+    private readonly EnvelopeCodec codec = new();
+    private readonly byte[] headHash = new byte[JournalHash.HexLength];
+    private byte[] batch;
+    private int batched;
+    private readonly ChainHasher hasher = new();
+    private SafeFileHandle segment;
+    private int segmentNumber;
+    private long segmentWritten;
+    private long seq;
+    private string? headText;
+    private bool unsynced;
+    private bool disposed;
+
+    private JournalWriter(string directory, JournalOptions options, RecoveredJournal recovered)
+    {
+        this.directory = directory;
+        this.options = options;
+        batch = new byte[options.BatchBytes];
+        segmentNumber = recovered.SegmentNumber;
+        segmentWritten = recovered.SegmentLength;
+        seq = recovered.Seq;
+        recovered.HashHex.CopyTo(headHash, 0);
+        segment = OpenSegment(segmentNumber);
+    }
+
+    /// <summary>
+    /// Opens (or creates) the journal in <paramref name="directory"/> and finds its head. A torn last line
+    /// left by a crash is cut, with a warning naming the file and byte offset; nothing before it is lost.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The journal is damaged beyond a torn tail (a missing segment, a bad last record).</exception>
+    public static JournalWriter Open(string directory, JournalOptions options, Action<string>? warn = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Directory.CreateDirectory(directory);
+        return new JournalWriter(directory, options, JournalRecovery.Recover(directory, warn));
+    }
+
+    /// <summary>The last record appended (buffered or not); <see cref="JournalHead.Genesis"/> for an empty journal.</summary>
+    public JournalHead Head
+    {
+        get
+        {
+            lock (gate)
+                return new JournalHead(seq, headText ??= Encoding.ASCII.GetString(headHash));
+        }
+    }
+
+    /// <summary>Appends one envelope; durable on return only under <see cref="FsyncPolicy.Always"/>.</summary>
+    public JournalHead Append(Envelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        lock (gate)
+        {
+            AppendLocked(codec.Serialize(envelope));
+            return new JournalHead(seq, headText = Encoding.ASCII.GetString(headHash));
+        }
+    }
+
+    /// <summary>
+    /// Appends an envelope that is already canonical JSON (the bytes <c>JsonSerializer.Serialize(envelope)</c> gives),
+    /// e.g. one relayed from another node's journal. The bytes are trusted: <see cref="JournalVerifier"/> checks them
+    /// later. Returns the new record's sequence number without allocating.
+    /// </summary>
+    public long AppendSerialized(ReadOnlySpan<byte> envelopeJson)
+    {
+        if (envelopeJson.Length < 2 || envelopeJson[0] != (byte)'{' || envelopeJson[^1] != (byte)'}')
+            throw new ArgumentException("an envelope is a JSON object", nameof(envelopeJson));
+        lock (gate)
+        {
+            AppendLocked(envelopeJson);
+            headText = null;
+            return seq;
+        }
+    }
+
+    /// <inheritdoc cref="Append"/>
+    public ValueTask<JournalHead> AppendAsync(Envelope envelope, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Append(envelope));
+    }
+
+    /// <summary>Writes the buffered batch; fsyncs it unless the policy is <see cref="FsyncPolicy.Never"/>.</summary>
+    public void Flush()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            Commit();
+        }
+    }
+
+    /// <inheritdoc cref="Flush"/>
+    public ValueTask FlushAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Flush();
+        return ValueTask.CompletedTask;
+    }
+
+    private void AppendLocked(ReadOnlySpan<byte> envelope)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var next = seq + 1;
+        Span<byte> digits = stackalloc byte[20];
+        next.TryFormat(digits, out var digitCount, default, System.Globalization.CultureInfo.InvariantCulture);
+        digits = digits[..digitCount];
+
+        var lineLength = JournalLine.Length(digitCount, envelope.Length);
+        var segmentBytes = segmentWritten + batched;
+        if (segmentBytes > 0 && segmentBytes + lineLength > options.MaxSegmentBytes)
+            Rotate();
+        if (batch.Length - batched < lineLength)
+        {
+            Commit();
+            if (batch.Length < lineLength)
+                batch = new byte[lineLength];
+        }
+
+        Span<byte> hash = stackalloc byte[JournalHash.HexLength];
+        hasher.ComputeHex(digits, headHash, envelope, hash);
+        batched += JournalLine.Write(batch.AsSpan(batched), digits, headHash, hash, envelope);
+        hash.CopyTo(headHash);
+        seq = next;
+
+        if (options.Fsync == FsyncPolicy.Always)
+            Commit();
+    }
+
+    /// <summary>The group commit: one write for the whole batch, then the fsync the policy asks for.</summary>
+    private void Commit()
+    {
+        if (batched > 0)
+        {
+            RandomAccess.Write(segment, batch.AsSpan(0, batched), segmentWritten);
+            segmentWritten += batched;
+            batched = 0;
+            unsynced = true;
+        }
+        if (unsynced && options.Fsync != FsyncPolicy.Never)
+        {
+            RandomAccess.FlushToDisk(segment);
+            unsynced = false;
+        }
+    }
+
+    private void Rotate()
+    {
+        Commit();
+        segment.Dispose();
+        segmentNumber++;
+        segmentWritten = 0;
+        segment = OpenSegment(segmentNumber);
+    }
+
+    private SafeFileHandle OpenSegment(int number) =>
+        File.OpenHandle(Path.Combine(directory, JournalSegments.FileName(number)), FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+
+    /// <summary>Writes and (unless the policy is <see cref="FsyncPolicy.Never"/>) fsyncs what is buffered, then closes.</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            if (disposed)
+                return;
+            Commit();
+            segment.Dispose();
+            hasher.Dispose();
+            disposed = true;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
