@@ -8,7 +8,8 @@ namespace Vanta.Bus;
 /// <remarks>
 /// <para><b>Groups.</b> A consumer group is created by its first <see cref="Subscribe"/> and receives
 /// every message published to the topic from then on (fan-out across groups). A message published
-/// while a topic has no group is not kept for groups created later.</para>
+/// while a topic has no group is not kept for groups created later. A group outlives its consumers:
+/// with none subscribed its backlog keeps filling until publishers wait.</para>
 /// <para><b>Competing consumers.</b> Within a group each message goes to one consumer at a time.</para>
 /// <para><b>At-least-once.</b> A message stays in its group's backlog until acked. It is delivered
 /// again when the consumer holding it disposes its subscription (a crashed consumer) or when it has

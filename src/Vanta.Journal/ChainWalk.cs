@@ -115,6 +115,7 @@ internal sealed class ChainWalk
     private void CheckRange(ReadOnlySpan<byte> chunk, int from, int to)
     {
         using var hasher = new ChainHasher();
+        using var ids = mode == VerifyMode.Full ? new EnvelopeIdCheck() : null;
         Span<byte> hash = stackalloc byte[JournalHash.HexLength];
         for (var i = from; i < to; i++)
         {
@@ -127,7 +128,7 @@ internal sealed class ChainWalk
             lines[i] = parsed;
             hasher.ComputeHex(parsed.SeqText(line), parsed.Prev(line), parsed.Envelope(line), hash);
             faults[i] = !hash.SequenceEqual(parsed.Hash(line)) ? LineFault.HashMismatch
-                : mode == VerifyMode.Full ? EnvelopeIdCheck.Check(parsed.Envelope(line))
+                : ids is not null ? ids.Check(parsed.Envelope(line))
                 : LineFault.None;
         }
     }

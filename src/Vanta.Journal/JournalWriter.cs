@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 using Vanta.Core.Envelopes;
 using Vanta.Core.Stages;
 
@@ -8,8 +7,8 @@ namespace Vanta.Journal;
 /// <summary>
 /// Appends envelopes to the hash-chained journal: one line per record (see <see cref="JournalHash"/>), in
 /// segments <c>journal-000001.jsonl</c>, … that rotate at <see cref="JournalOptions.MaxSegmentBytes"/> with
-/// the chain running on across them. Appends go into a group-commit buffer that is written with one system
-/// call per batch and made durable according to <see cref="JournalOptions.Fsync"/>.
+/// the chain running on across them. Appends go into a group-commit buffer; each full batch is written with
+/// one system call on a background task (fsynced per <see cref="JournalOptions.Fsync"/>) while appends continue.
 /// </summary>
 /// <remarks>
 /// One writer per directory, and one process: appends are serialized by a lock so that concurrent callers
@@ -18,32 +17,22 @@ namespace Vanta.Journal;
 /// </remarks>
 public sealed class JournalWriter : IJournal, IDisposable
 {
-    private readonly string directory;
     private readonly JournalOptions options;
     private readonly Lock gate = new();
     private readonly EnvelopeCodec codec = new();
-    private readonly byte[] headHash = new byte[JournalHash.HexLength];
-    private byte[] batch;
-    private int batched;
     private readonly ChainHasher hasher = new();
-    private SafeFileHandle segment;
-    private int segmentNumber;
-    private long segmentWritten;
+    private readonly byte[] headHash = new byte[JournalHash.HexLength];
+    private readonly SegmentSink sink;
     private long seq;
     private string? headText;
-    private bool unsynced;
     private bool disposed;
 
     private JournalWriter(string directory, JournalOptions options, RecoveredJournal recovered)
     {
-        this.directory = directory;
         this.options = options;
-        batch = new byte[options.BatchBytes];
-        segmentNumber = recovered.SegmentNumber;
-        segmentWritten = recovered.SegmentLength;
         seq = recovered.Seq;
         recovered.HashHex.CopyTo(headHash, 0);
-        segment = OpenSegment(segmentNumber);
+        sink = new SegmentSink(directory, recovered.SegmentNumber, recovered.SegmentLength, options);
     }
 
     /// <summary>
@@ -110,7 +99,7 @@ public sealed class JournalWriter : IJournal, IDisposable
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            Commit();
+            sink.Commit();
         }
     }
 
@@ -131,54 +120,18 @@ public sealed class JournalWriter : IJournal, IDisposable
         digits = digits[..digitCount];
 
         var lineLength = JournalLine.Length(digitCount, envelope.Length);
-        var segmentBytes = segmentWritten + batched;
-        if (segmentBytes > 0 && segmentBytes + lineLength > options.MaxSegmentBytes)
-            Rotate();
-        if (batch.Length - batched < lineLength)
-        {
-            Commit();
-            if (batch.Length < lineLength)
-                batch = new byte[lineLength];
-        }
+        if (sink.SegmentBytes > 0 && sink.SegmentBytes + lineLength > options.MaxSegmentBytes)
+            sink.Rotate();
 
         Span<byte> hash = stackalloc byte[JournalHash.HexLength];
         hasher.ComputeHex(digits, headHash, envelope, hash);
-        batched += JournalLine.Write(batch.AsSpan(batched), digits, headHash, hash, envelope);
+        JournalLine.Write(sink.Claim(lineLength), digits, headHash, hash, envelope);
         hash.CopyTo(headHash);
         seq = next;
 
         if (options.Fsync == FsyncPolicy.Always)
-            Commit();
+            sink.Commit();
     }
-
-    /// <summary>The group commit: one write for the whole batch, then the fsync the policy asks for.</summary>
-    private void Commit()
-    {
-        if (batched > 0)
-        {
-            RandomAccess.Write(segment, batch.AsSpan(0, batched), segmentWritten);
-            segmentWritten += batched;
-            batched = 0;
-            unsynced = true;
-        }
-        if (unsynced && options.Fsync != FsyncPolicy.Never)
-        {
-            RandomAccess.FlushToDisk(segment);
-            unsynced = false;
-        }
-    }
-
-    private void Rotate()
-    {
-        Commit();
-        segment.Dispose();
-        segmentNumber++;
-        segmentWritten = 0;
-        segment = OpenSegment(segmentNumber);
-    }
-
-    private SafeFileHandle OpenSegment(int number) =>
-        File.OpenHandle(Path.Combine(directory, JournalSegments.FileName(number)), FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
 
     /// <summary>Writes and (unless the policy is <see cref="FsyncPolicy.Never"/>) fsyncs what is buffered, then closes.</summary>
     public void Dispose()
@@ -187,10 +140,9 @@ public sealed class JournalWriter : IJournal, IDisposable
         {
             if (disposed)
                 return;
-            Commit();
-            segment.Dispose();
-            hasher.Dispose();
             disposed = true;
+            hasher.Dispose();
+            sink.Dispose();
         }
     }
 

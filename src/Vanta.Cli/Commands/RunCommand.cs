@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using Vanta.Cli.Embedded;
 using Vanta.Cli.Rendering;
+using Vanta.Executor.Brokers.Paper;
 
 namespace Vanta.Cli.Commands;
 
@@ -20,18 +21,33 @@ public static class RunCommand
     {
         var home = VantaCommandLine.HomeOption();
         var tape = new Option<string>("--tape") { Description = "Tape directory (with tape.json). Default: the bundled samples/tape" };
-        var command = new Command("run", "Run Markets, Alpha and Executor in one process on a tape, offline") { home, tape };
-        command.SetAction((parse, ct) => ExecuteAsync(
-            HomeLayout.At(parse.GetValue(home)!), parse.GetValue(tape) ?? DefaultTape(),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        var costs = RunRequest.DefaultCosts;
+        var slippage = new Option<decimal>("--slippage-bps") { Description = "Paper fills: slippage in basis points", DefaultValueFactory = _ => costs.SlippageBps };
+        var perShare = new Option<decimal>("--fee-per-share") { Description = "Paper fills: fee per share", DefaultValueFactory = _ => costs.FeePerShare };
+        var minFee = new Option<decimal>("--min-fee") { Description = "Paper fills: minimum fee per order", DefaultValueFactory = _ => costs.MinimumFeePerOrder };
+        var feeBps = new Option<decimal>("--fee-bps") { Description = "Paper fills: fee in basis points of notional", DefaultValueFactory = _ => costs.FeeBps };
+        var command = new Command("run", "Run Markets, Alpha and Executor in one process on a tape, offline")
+        {
+            home, tape, slippage, perShare, minFee, feeBps,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var paper = new PaperBrokerOptions(parse.GetValue(slippage), parse.GetValue(perShare), parse.GetValue(minFee), parse.GetValue(feeBps));
+            if (paper.SlippageBps < 0m || paper.FeePerShare < 0m || paper.MinimumFeePerOrder < 0m || paper.FeeBps < 0m)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("vanta run: paper costs (--slippage-bps, --fee-per-share, --min-fee, --fee-bps) must not be negative");
+                return Task.FromResult(2);
+            }
+            var request = new RunRequest(HomeLayout.At(parse.GetValue(home)!), parse.GetValue(tape) ?? DefaultTape(), paper);
+            return ExecuteAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+        });
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(HomeLayout home, string tape, TextWriter output, TextWriter error, CancellationToken ct)
+    public static async Task<int> ExecuteAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var console = Consoles.For(output);
         var started = Stopwatch.GetTimestamp();
-        var request = new RunRequest(home, tape);
         void Warn(string message) => error.WriteLine($"warning: {message}");
 
         RunResult result;
@@ -60,7 +76,7 @@ public static class RunCommand
             return result.ExitCode;
         }
         console.Write(SummaryTable.Build(summary, Stopwatch.GetElapsedTime(started)));
-        output.WriteLine($"home: {home.Root}");
+        output.WriteLine($"home: {request.Home.Root}");
         return 0;
     }
 

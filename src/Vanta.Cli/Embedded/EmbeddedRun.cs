@@ -52,7 +52,7 @@ public static class EmbeddedRun
         var markets = new MarketsRole(request.Node, bus, outbox, clock, new MomentumInsiderScorer());
         var alpha = new AlphaRole(request.Node, bus, outbox, clock, CompositeAllocator.ForVaults(vaults.Config!, vaults.Document!));
         var executor = new ExecutorRole(request.Node, bus, outbox, clock, vaults.Config!,
-            new PaperBroker(PaperBrokerOptions.Default), new OrderPlanner(), tradeLog);
+            new PaperBroker(request.PaperBroker.Validated()), new OrderPlanner(), tradeLog);
 
         await alpha.PublishConfigAsync(vaults.Document!, ct).ConfigureAwait(false);
 

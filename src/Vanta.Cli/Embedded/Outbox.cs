@@ -7,11 +7,17 @@ namespace Vanta.Cli.Embedded;
 public sealed class Outbox(JournalSink journal, IMessageBus bus)
 {
     /// <summary>Returns true when the event is new to the journal (false on a rerun of events already recorded).</summary>
-    public async ValueTask<bool> PublishAsync(string topic, string key, Envelope envelope, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The embedded scheduler publishes and drains from one thread, so waiting for space would wait for ever:
+    /// a full group here means the scheduler stopped draining, which is a bug.
+    /// </remarks>
+    public ValueTask<bool> PublishAsync(string topic, string key, Envelope envelope, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var appended = journal.Append(envelope);
-        await bus.PublishAsync(topic, key, envelope, cancellationToken).ConfigureAwait(false);
-        return appended;
+        if (!bus.TryPublish(topic, key, envelope))
+            throw new InvalidOperationException($"bus topic '{topic}' is full: the embedded scheduler must drain before publishing more");
+        return ValueTask.FromResult(appended);
     }
 
     /// <summary>Journals an event that no other role consumes (heartbeats, quarantine); true when new.</summary>

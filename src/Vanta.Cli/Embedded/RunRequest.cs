@@ -1,7 +1,13 @@
+using Vanta.Executor.Brokers.Paper;
+
 namespace Vanta.Cli.Embedded;
 
 /// <summary>What <c>vanta run</c> was asked to do.</summary>
-public sealed record RunRequest(HomeLayout Home, string TapeDirectory, string Node = "local");
+public sealed record RunRequest(HomeLayout Home, string TapeDirectory, PaperBrokerOptions PaperBroker, string Node = "local")
+{
+    /// <summary>Paper costs used when none are given: 5 bps slippage, $0.005 a share with a $1 minimum per order.</summary>
+    public static PaperBrokerOptions DefaultCosts { get; } = new(SlippageBps: 5m, FeePerShare: 0.005m, MinimumFeePerOrder: 1m, FeeBps: 0m);
+}
 
 /// <summary>The outcome of a run: a summary, or an error message with the exit code to return.</summary>
 public sealed record RunResult(RunSummary? Summary, string? Error, int ExitCode)

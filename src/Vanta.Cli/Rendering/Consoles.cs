@@ -8,12 +8,16 @@ public static class Consoles
     public static IAnsiConsole For(TextWriter output)
     {
         var isProcessConsole = ReferenceEquals(output, Console.Out);
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
             Ansi = isProcessConsole ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = isProcessConsole ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = isProcessConsole && !Console.IsOutputRedirected ? InteractionSupport.Yes : InteractionSupport.No,
         });
+        // Redirected output has no terminal width; keep tables (and the 64-hex journal head) on one line.
+        if (!console.Profile.Capabilities.Interactive)
+            console.Profile.Width = 140;
+        return console;
     }
 }

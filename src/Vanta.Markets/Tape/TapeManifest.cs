@@ -41,7 +41,7 @@ public sealed record TapeManifest(
 
         try
         {
-            using var json = JsonDocument.Parse(bytes);
+            using var json = JsonDocument.Parse(Collectors.DocumentBytes.WithoutBom(bytes));
             var error = TapeManifestReader.TryRead(json.RootElement, directory, out var manifest);
             return error is null ? TapeManifestResult.Valid(manifest!) : TapeManifestResult.Invalid($"{path}: {error}");
         }

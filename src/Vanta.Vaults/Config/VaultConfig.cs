@@ -50,7 +50,7 @@ public sealed record VaultConfig(int SchemaVersion, string BaseCurrency, Immutab
                 Capital: 100000m,
                 Persona: VaultDefinition.DefaultPersona,
                 RoutingTags: ["equity"],
-                new AllocationRules(AllocationMode.Proportional, 0.05m, 0.2m, 0.95m, 0.02m),
+                new AllocationRules(AllocationMode.Proportional, 0.05m, 0.2m, 0.95m, 0.05m),
                 AllowShort: false,
                 CompoundRealizedPnl: true),
         ]);

@@ -5,7 +5,8 @@ namespace Vanta.Bus.Contract;
 
 /// <summary>
 /// What every <see cref="IMessageBus"/> must do. A test project per implementation derives from this
-/// class (a Redis Streams project links these files) and supplies <see cref="CreateBus"/>.
+/// class and supplies <see cref="CreateBus"/>. Another test project reuses the suite by linking this
+/// folder: <c>&lt;Compile Include="../Vanta.Bus.Tests/Contract/*.cs" LinkBase="Contract" /&gt;</c>.
 /// </summary>
 /// <remarks>
 /// The suite drives consumers from one thread. Implementations that deliver through a server override

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using Vanta.Core.Domain;
 using Vanta.Core.Stages;
 
@@ -68,7 +67,7 @@ public sealed class LeanDailyParser : IDocumentParser
     {
         var rows = new List<LeanRow>();
         var seen = new HashSet<DateOnly>();
-        var lines = Encoding.UTF8.GetString(document.Content).Split('\n');
+        var lines = DocumentBytes.Text(document.Content).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using Vanta.Core.Domain;
 
 namespace Vanta.Markets.Collectors.Lean;
@@ -65,7 +64,7 @@ public sealed class LeanFactorFile
         }
 
         var rows = ImmutableArray.CreateBuilder<LeanFactorRow>();
-        var lines = Encoding.UTF8.GetString(document.Content).Split('\n');
+        var lines = DocumentBytes.Text(document.Content).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');

@@ -37,7 +37,7 @@ public sealed class RedditListingParser : IDocumentParser
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(document.Content);
+            json = JsonDocument.Parse(DocumentBytes.WithoutBom(document.Content));
         }
         catch (JsonException e)
         {

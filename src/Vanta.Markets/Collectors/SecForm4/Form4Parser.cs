@@ -36,7 +36,8 @@ public sealed class Form4Parser : IDocumentParser
         XElement root;
         try
         {
-            using var stream = new MemoryStream(document.Content, writable: false);
+            var bytes = DocumentBytes.TrimmedStart(document.Content);
+            using var stream = new MemoryStream(bytes.ToArray(), writable: false);
             using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             root = XDocument.Load(reader).Root!;
         }

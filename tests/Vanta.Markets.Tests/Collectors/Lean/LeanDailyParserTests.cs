@@ -124,4 +124,14 @@ public sealed class LeanDailyParserTests
         Assert.Equal(["X.csv:1", "X.csv"], result.Quarantined.Select(q => q.Location));
         Assert.Equal("the file holds no readable bar", result.Quarantined[1].Reason);
     }
+
+    [Fact]
+    public void A_byte_order_mark_before_the_header_is_not_a_bad_row()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Date,Open,High,Low,Close,Volume\n2019-01-02,1,2,1,2,10\n")).ToArray();
+        var result = new LeanDailyParser().Parse(TestData.Document(LeanDailyParser.SourceKind, "BOM.csv", bytes));
+
+        Assert.Empty(result.Quarantined);
+        Assert.Single(result.Observations);
+    }
 }

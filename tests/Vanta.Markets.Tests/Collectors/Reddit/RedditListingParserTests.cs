@@ -120,4 +120,14 @@ public sealed class RedditListingParserTests
         Assert.Equal<string>(["AAPL", "SPY", "TSLA", "WM"], post.Symbols.AsEnumerable());
         Assert.Equal("AAPL", post.Symbol);
     }
+
+    [Fact]
+    public void A_byte_order_mark_does_not_make_a_listing_invalid()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(File.ReadAllBytes(SamplePath("api_listing_r_all_comments.json"))).ToArray();
+        var result = Parser.Parse(TestData.Document(RedditListingParser.SourceKind, "bom.json", bytes));
+
+        Assert.Empty(result.Quarantined);
+        Assert.Equal(100, result.Observations.Length);
+    }
 }

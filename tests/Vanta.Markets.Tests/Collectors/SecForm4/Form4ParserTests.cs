@@ -215,4 +215,15 @@ public sealed class Form4ParserTests
         Assert.Equal<string>(["F9"], ((InsiderTransaction)result.Observations[1]).Footnotes.AsEnumerable());
         Assert.Equal("footnote 'F9' is referenced but not defined", Assert.Single(result.Quarantined).Reason);
     }
+
+    [Fact]
+    public void Blank_lines_left_by_the_sgml_wrapper_before_the_declaration_are_skipped()
+    {
+        var path = Path.Combine(TestData.SampleTape, "sec", "form4", "form4_AAPL_2019-08-12_LEVINSON_ARTHUR_D.xml");
+        var bytes = Encoding.UTF8.GetPreamble().Concat("\r\n\n"u8.ToArray()).Concat(File.ReadAllBytes(path)).ToArray();
+        var result = Parser.Parse(TestData.Document(Form4Parser.SourceKind, "wrapped.xml", bytes));
+
+        Assert.Empty(result.Quarantined);
+        Assert.Equal(3, result.Observations.Length);
+    }
 }
