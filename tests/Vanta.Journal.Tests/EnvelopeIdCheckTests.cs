@@ -6,9 +6,9 @@ namespace Vanta.Journal.Tests;
 
 public sealed class EnvelopeIdCheckTests : IDisposable
 {
-    private readonly EnvelopeIdCheck Check = new();
+    private readonly EnvelopeIdCheck check = new();
 
-    public void Dispose() => Check.Dispose();
+    public void Dispose() => check.Dispose();
 
     private static IEnumerable<Envelope> Originals()
     {
@@ -43,7 +43,7 @@ public sealed class EnvelopeIdCheckTests : IDisposable
             {
                 var fromCore = JsonSerializer.Deserialize<Envelope>(json)!;
                 var expected = fromCore.ComputeId() == fromCore.EventId ? LineFault.None : LineFault.EventIdMismatch;
-                Assert.Equal(expected, Check.Check(Encoding.UTF8.GetBytes(json)));
+                Assert.Equal(expected, check.Check(Encoding.UTF8.GetBytes(json)));
                 checkedVariants++;
             }
         }
@@ -54,9 +54,9 @@ public sealed class EnvelopeIdCheckTests : IDisposable
     public void Originals_pass_and_a_payload_edit_fails()
     {
         var envelope = Originals().Last();
-        Assert.Equal(LineFault.None, Check.Check(Samples.Json(envelope)));
+        Assert.Equal(LineFault.None, check.Check(Samples.Json(envelope)));
         var edited = Samples.JsonText(envelope).Replace("\"close\":", "\"close\":9", StringComparison.Ordinal);
-        Assert.Equal(LineFault.EventIdMismatch, Check.Check(Encoding.UTF8.GetBytes(edited)));
+        Assert.Equal(LineFault.EventIdMismatch, check.Check(Encoding.UTF8.GetBytes(edited)));
     }
 
     [Theory]
@@ -67,5 +67,5 @@ public sealed class EnvelopeIdCheckTests : IDisposable
     [InlineData("{\"event_id\":\"a\",\"type\":\"t\",\"schema_version\":1,\"ts_event\":\"2024-01-01T00:00:00Z\",\"parents\":[\"\"],\"payload\":{}}")]
     [InlineData("{\"event_id\":\"a\"")]
     public void Malformed_envelopes_are_invalid_not_exceptions(string json) =>
-        Assert.Equal(LineFault.EnvelopeInvalid, Check.Check(Encoding.UTF8.GetBytes(json)));
+        Assert.Equal(LineFault.EnvelopeInvalid, check.Check(Encoding.UTF8.GetBytes(json)));
 }

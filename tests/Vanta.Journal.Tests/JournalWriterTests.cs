@@ -190,4 +190,27 @@ public sealed class JournalWriterTests
         Assert.True(result.Ok, result.Problem);
         Assert.Equal(3, result.RecordCount);
     }
+
+    [Fact]
+    public async Task Concurrent_appenders_produce_one_unbroken_chain_holding_every_record()
+    {
+        using var dir = new TempDir();
+        var envelopes = Samples.Bars(4_000);
+        await using (var writer = JournalWriter.Open(dir.Path, new JournalOptions { BatchBytes = 8192, MaxSegmentBytes = 64 * 1024 }))
+        {
+            var tasks = Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+            {
+                for (var i = t; i < envelopes.Count; i += 4)
+                    writer.Append(envelopes[i]);
+            }));
+            await Task.WhenAll(tasks);
+        }
+
+        var result = JournalVerifier.Verify(dir.Path);
+        Assert.True(result.Ok, result.Problem);
+        Assert.Equal(envelopes.Count, result.RecordCount);
+        Assert.Equal(
+            envelopes.Select(e => e.EventId.Value).Order(StringComparer.Ordinal),
+            JournalReader.ReadAll(dir.Path).Select(r => r.Envelope.EventId.Value).Order(StringComparer.Ordinal));
+    }
 }
