@@ -12,10 +12,21 @@ public sealed class PersistedValueStabilityTests
     {
         var expected = new Dictionary<string, int>
         {
-            ["raw_document"] = 1, ["price_bar"] = 1, ["insider_transaction"] = 1, ["social_post"] = 1,
-            ["news_item"] = 1, ["conviction"] = 1, ["allocation_intent"] = 1, ["order"] = 1,
-            ["order_event"] = 1, ["fill"] = 1, ["position"] = 1, ["portfolio"] = 1, ["config"] = 1,
-            ["heartbeat"] = 1, ["quarantine"] = 1,
+            ["raw_document"] = 1,
+            ["price_bar"] = 1,
+            ["insider_transaction"] = 1,
+            ["social_post"] = 1,
+            ["news_item"] = 1,
+            ["conviction"] = 1,
+            ["allocation_intent"] = 1,
+            ["order"] = 1,
+            ["order_event"] = 1,
+            ["fill"] = 1,
+            ["position"] = 1,
+            ["portfolio"] = 1,
+            ["config"] = 1,
+            ["heartbeat"] = 1,
+            ["quarantine"] = 1,
         };
         Assert.Equal(expected.OrderBy(p => p.Key), EventKinds.ByName.Select(p => KeyValuePair.Create(p.Key, p.Value.SchemaVersion)).OrderBy(p => p.Key));
     }

@@ -4,8 +4,8 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Vanta.Cli.Embedded;
-using Vanta.Core.Domain;
 using Vanta.Cli.Rendering;
+using Vanta.Core.Domain;
 using Vanta.Core.Serialization;
 
 namespace Vanta.Cli.Commands;
