@@ -47,15 +47,23 @@ internal static class JournalRecovery
 
     private static byte[] Genesis() => Encoding.ASCII.GetBytes(JournalHead.Genesis.Hash);
 
+    /// <summary>
+    /// Cuts at most one line: the last, when it has no LF or is not a record. A crash tears only the write in
+    /// progress, so damage further back is not a torn write and is left for <see cref="ReadHead"/> to refuse.
+    /// </summary>
     private static long CutTornTail(SafeFileHandle handle, string path, Action<string>? warn)
     {
-        var length = TornTail.CutUnterminated(handle, path, warn);
+        var length = RandomAccess.GetLength(handle);
         if (length == 0)
             return 0;
-        var start = TornTail.LineStartBefore(handle, length - 1);
-        if (JournalLine.TryParse(ReadLine(handle, start, length - 1), out _))
+        var terminated = TornTail.EndsWithLineFeed(handle, length);
+        var start = TornTail.LineStartBefore(handle, terminated ? length - 1 : length);
+        if (!terminated)
+            TornTail.Cut(handle, path, start, length, "has no line end (a partial write)", warn);
+        else if (!JournalLine.TryParse(ReadLine(handle, start, length - 1), out _))
+            TornTail.Cut(handle, path, start, length, "is not a journal record", warn);
+        else
             return length;
-        TornTail.Cut(handle, path, start, length, "is not a journal record", warn);
         return start;
     }
 

@@ -70,6 +70,19 @@ public sealed class TornTailTests
     }
 
     [Fact]
+    public void Only_the_last_line_is_ever_cut()
+    {
+        var (dir, intact) = JournalOf(4);
+        using var _ = dir;
+        File.AppendAllText(dir.Segment(1), "not a record\n{\"seq\":5,\"prev");
+
+        var warnings = new List<string>();
+        Assert.Throws<InvalidDataException>(() => JournalWriter.Open(dir.Path, new JournalOptions(), warnings.Add));
+        Assert.Single(warnings);
+        Assert.Equal(intact.Length + "not a record\n".Length, new FileInfo(dir.Segment(1)).Length);
+    }
+
+    [Fact]
     public void Open_refuses_a_journal_with_a_missing_segment()
     {
         using var dir = new TempDir();
