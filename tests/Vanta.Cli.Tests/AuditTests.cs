@@ -23,6 +23,9 @@ public sealed class AuditTests(SampleRunFixture run) : IClassFixture<SampleRunFi
 
             Assert.Equal(1, result.ExitCode);
             Assert.Contains($"first bad seq {seq}", result.Error);
+            var fast = await VantaRunner.InvokeAsync("audit", "verify", "--home", home, "--chain-only");
+            Assert.Equal(1, fast.ExitCode);
+            Assert.Contains($"first bad seq {seq}", fast.Error);
         }
         finally
         {
