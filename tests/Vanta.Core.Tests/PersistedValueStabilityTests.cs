@@ -26,6 +26,11 @@ public sealed class PersistedValueStabilityTests
             ["portfolio"] = 1,
             ["config"] = 1,
             ["heartbeat"] = 1,
+            ["filing_notice"] = 1,
+            ["institutional_holding"] = 1,
+            ["macro_observation"] = 1,
+            ["price_quote"] = 1,
+            ["swarm_report"] = 1,
             ["quarantine"] = 1,
         };
         Assert.Equal(expected.OrderBy(p => p.Key), EventKinds.ByName.Select(p => KeyValuePair.Create(p.Key, p.Value.SchemaVersion)).OrderBy(p => p.Key));

@@ -13,6 +13,10 @@ public static class ObservationCodec
         InsiderTransaction trade => Envelope.Create(EventKinds.InsiderTransaction, trade, trade.TsEvent, tsInit, producer, [parent]),
         SocialPost post => Envelope.Create(EventKinds.SocialPost, post, post.TsEvent, tsInit, producer, [parent]),
         NewsItem news => Envelope.Create(EventKinds.NewsItem, news, news.TsEvent, tsInit, producer, [parent]),
+        FilingNotice filing => Envelope.Create(EventKinds.FilingNotice, filing, filing.TsEvent, tsInit, producer, [parent]),
+        InstitutionalHolding holding => Envelope.Create(EventKinds.InstitutionalHolding, holding, holding.TsEvent, tsInit, producer, [parent]),
+        MacroObservation macro => Envelope.Create(EventKinds.MacroObservation, macro, macro.TsEvent, tsInit, producer, [parent]),
+        PriceQuote quote => Envelope.Create(EventKinds.PriceQuote, quote, quote.TsEvent, tsInit, producer, [parent]),
         _ => throw new ArgumentOutOfRangeException(nameof(observation), observation.GetType().Name, "no event kind for this observation"),
     };
 
@@ -23,6 +27,10 @@ public static class ObservationCodec
         "insider_transaction" => envelope.Read(EventKinds.InsiderTransaction),
         "social_post" => envelope.Read(EventKinds.SocialPost),
         "news_item" => envelope.Read(EventKinds.NewsItem),
+        "filing_notice" => envelope.Read(EventKinds.FilingNotice),
+        "institutional_holding" => envelope.Read(EventKinds.InstitutionalHolding),
+        "macro_observation" => envelope.Read(EventKinds.MacroObservation),
+        "price_quote" => envelope.Read(EventKinds.PriceQuote),
         _ => null,
     };
 }

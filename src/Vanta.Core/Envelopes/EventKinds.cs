@@ -27,12 +27,18 @@ public static class EventKinds
     public static readonly EventKind<ConfigDocument> Config = new("config", 1, Json.ConfigDocument);
     public static readonly EventKind<Heartbeat> Heartbeat = new("heartbeat", 1, Json.Heartbeat);
     public static readonly EventKind<QuarantineEntry> Quarantine = new("quarantine", 1, Json.QuarantineEntry);
+    public static readonly EventKind<FilingNotice> FilingNotice = new("filing_notice", 1, Json.FilingNotice);
+    public static readonly EventKind<InstitutionalHolding> InstitutionalHolding = new("institutional_holding", 1, Json.InstitutionalHolding);
+    public static readonly EventKind<MacroObservation> MacroObservation = new("macro_observation", 1, Json.MacroObservation);
+    public static readonly EventKind<PriceQuote> PriceQuote = new("price_quote", 1, Json.PriceQuote);
+    public static readonly EventKind<SwarmReport> SwarmReport = new("swarm_report", 1, Json.SwarmReport);
 
     /// <summary>Every kind, by persisted name.</summary>
     public static FrozenDictionary<string, IEventKind> ByName { get; } = new IEventKind[]
     {
         RawDocument, PriceBar, InsiderTransaction, SocialPost, NewsItem, Conviction, AllocationIntent,
         Order, OrderEvent, Fill, Position, Portfolio, Config, Heartbeat, Quarantine,
+        FilingNotice, InstitutionalHolding, MacroObservation, PriceQuote, SwarmReport,
     }.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);
 }
 
