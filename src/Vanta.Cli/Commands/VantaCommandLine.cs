@@ -21,6 +21,7 @@ public static class VantaCommandLine
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(SignalsCommand.Create());
+        root.Subcommands.Add(HarvestCommand.Create());
         return root;
     }
 }

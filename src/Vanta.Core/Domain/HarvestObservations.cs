@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Vanta.Core.Domain;
 
@@ -59,6 +60,7 @@ public sealed record MacroObservation(
     DateTimeOffset TsEvent,
     string Source) : IObservation
 {
+    [JsonIgnore]
     public string Symbol => "";
 }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Vanta.Core.Domain;
 
@@ -56,9 +57,11 @@ public sealed record InsiderTransaction(
     ImmutableArray<string> Footnotes) : IObservation
 {
     /// <summary>Signed shares: positive when acquired, negative when disposed.</summary>
+    [JsonIgnore]
     public decimal SignedShares => AcquiredDisposed == "D" ? -Shares : Shares;
 
     /// <summary>An open-market purchase or sale (codes P and S): the transactions that carry information.</summary>
+    [JsonIgnore]
     public bool IsOpenMarket => !IsDerivative && TransactionCode is "P" or "S";
 }
 
@@ -76,6 +79,7 @@ public sealed record SocialPost(
     ImmutableArray<string> Symbols) : IObservation
 {
     /// <summary>The first symbol the post mentions, or empty.</summary>
+    [JsonIgnore]
     public string Symbol => Symbols.IsDefaultOrEmpty ? "" : Symbols[0];
 }
 
@@ -89,5 +93,6 @@ public sealed record NewsItem(
     DateTimeOffset TsEvent,
     ImmutableArray<string> Symbols) : IObservation
 {
+    [JsonIgnore]
     public string Symbol => Symbols.IsDefaultOrEmpty ? "" : Symbols[0];
 }

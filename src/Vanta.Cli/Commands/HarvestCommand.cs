@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Text.Json;
+using Vanta.Core.Domain;
+using Vanta.Core.Serialization;
+using Vanta.Markets.Collectors;
+
+namespace Vanta.Cli.Commands;
+
+/// <summary><c>vanta harvest</c>: run Markets' parsers and collectors by hand.</summary>
+public static class HarvestCommand
+{
+    public static Command Create()
+    {
+        var source = new Option<string>("--source") { Description = "Source kind: " + string.Join(", ", ParserCatalog.Kinds), Required = true };
+        var files = new Argument<string[]>("FILE") { Description = "Recorded payloads to parse", Arity = ArgumentArity.OneOrMore };
+        var parse = new Command("parse", "Parse recorded payloads and print the normalised observations as JSON lines (snake_case)") { source, files };
+        parse.SetAction(result => Parse(result.GetValue(source)!, result.GetValue(files)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return new Command("harvest", "Harvest market and alternative data") { parse };
+    }
+
+    /// <summary>
+    /// Prints each file's observations, one JSON object per line. A file with anything quarantined prints
+    /// nothing on standard output (its problems go to standard error, naming the file and place) and makes
+    /// the exit code 1; the other files are still parsed.
+    /// </summary>
+    public static int Parse(string kind, IReadOnlyList<string> files, TextWriter output, TextWriter error)
+    {
+        if (!ParserCatalog.TryCreate(kind, out var parser))
+        {
+            error.WriteLine($"vanta harvest parse: unknown source '{kind}'; known: {string.Join(", ", ParserCatalog.Kinds)}");
+            return 2;
+        }
+        var exit = 0;
+        foreach (var file in files)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"{file}: cannot be read: {e.Message}");
+                exit = 1;
+                continue;
+            }
+            var document = RawDocument.Of(kind, file, ContentTypeOf(file), new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero), bytes);
+            var result = parser.Parse(document);
+            if (!result.Quarantined.IsEmpty)
+            {
+                foreach (var entry in result.Quarantined)
+                    error.WriteLine($"{entry.Location}: {entry.Reason}");
+                error.WriteLine($"{file}: not valid {kind} input ({result.Quarantined.Length} problem(s)); nothing printed for it");
+                exit = 1;
+                continue;
+            }
+            foreach (var observation in result.Observations)
+                output.WriteLine(JsonSerializer.Serialize(observation, VantaJsonContext.Default.GetTypeInfo(observation.GetType())!));
+        }
+        return exit;
+    }
+
+    private static string ContentTypeOf(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    {
+        ".json" => "application/json",
+        ".xml" or ".atom" => "application/xml",
+        ".csv" => "text/csv",
+        ".txt" => "text/plain",
+        _ => "application/octet-stream",
+    };
+}
