@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Vanta.Cli.Embedded;
 using Vanta.Core.Domain;
 using Vanta.Core.Serialization;
 using Vanta.Markets.Collectors;
@@ -15,7 +16,18 @@ public static class HarvestCommand
         var files = new Argument<string[]>("FILE") { Description = "Recorded payloads to parse", Arity = ArgumentArity.OneOrMore };
         var parse = new Command("parse", "Parse recorded payloads and print the normalised observations as JSON lines (snake_case)") { source, files };
         parse.SetAction(result => Parse(result.GetValue(source)!, result.GetValue(files)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
-        return new Command("harvest", "Harvest market and alternative data") { parse };
+        var home = VantaCommandLine.HomeOption();
+        var collector = new Option<string>("--source")
+        {
+            Description = "Collector from harvest.json: sec-edgar, reddit, rss, fred, coinbase, bybit, coingecko",
+            Required = true,
+        };
+        var pages = new Option<int?>("--pages") { Description = "Pages to fetch (default: max_pages in harvest.json)" };
+        var fetch = new Command("fetch", "Run one collector live (network; secrets from the environment) and journal what it fetched") { home, collector, pages };
+        fetch.SetAction((result, ct) => HarvestFetch.ExecuteAsync(
+            new HarvestFetch.Options(HomeLayout.At(result.GetValue(home)!), result.GetValue(collector)!, result.GetValue(pages), TimeProvider.System, Environment.GetEnvironmentVariable),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
+        return new Command("harvest", "Harvest market and alternative data") { parse, fetch };
     }
 
     /// <summary>

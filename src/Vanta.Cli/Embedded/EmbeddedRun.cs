@@ -8,6 +8,7 @@ using Vanta.Core.Serialization;
 using Vanta.Executor.Brokers.Paper;
 using Vanta.Executor.Orders;
 using Vanta.Journal;
+using Vanta.Markets.Harvest;
 using Vanta.Markets.Reflection;
 using Vanta.Markets.Tape;
 using Vanta.Vaults.Allocation;
@@ -25,23 +26,31 @@ public static class EmbeddedRun
     public static async Task<RunResult> ExecuteAsync(
         RunRequest request, Action<int, int>? progress, Action<string> warn, CancellationToken ct = default)
     {
-        var manifestResult = TapeManifest.Load(request.TapeDirectory);
-        if (!manifestResult.IsValid)
-            return RunResult.Failure($"tape: {manifestResult.Error}");
-        var manifest = manifestResult.Manifest;
-
         var home = request.Home;
         home.EnsureCreated();
         if (VaultConfigLoader.WriteDefaultIfMissing(home.VaultConfig))
             warn($"wrote a default {home.VaultConfig}");
+        if (HarvestConfigLoader.WriteDefaultIfMissing(home.HarvestConfig))
+            warn($"wrote a default {home.HarvestConfig} (mode replay: the recorded tape, offline)");
+        var harvest = HarvestConfigLoader.Load(home.HarvestConfig);
+        if (!harvest.IsSuccess)
+            return RunResult.Failure(string.Join(Environment.NewLine, harvest.Errors));
 
-        // A replay's clock starts at the tape window; documents enter then, observations at their event time.
-        var clock = new ReplayClock(new DateTimeOffset(manifest.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        var input = harvest.Config!.Mode == HarvestMode.Live ? await RunInput.LiveAsync(request, harvest.Config, warn, ct).ConfigureAwait(false) : null;
+        if (input is { Error: { } liveError })
+            return RunResult.Failure(liveError);
+        if (input is null)
+        {
+            var manifest = TapeManifest.Load(request.TapeDirectory);
+            if (!manifest.IsValid)
+                return RunResult.Failure($"tape: {manifest.Error}");
+            input = RunInput.Tape(manifest.Manifest);
+        }
+
+        var clock = input.Clock;
         var vaults = VaultConfigLoader.Load(home.VaultConfig, clock.GetUtcNow());
         if (!vaults.IsSuccess)
             return RunResult.Failure(string.Join(Environment.NewLine, vaults.Errors.Select(e => e.Message)));
-
-        var replay = new TapeReader().Read(manifest);
 
         using var journal = JournalSink.Open(home.Journal, new JournalOptions { Fsync = FsyncPolicy.Batch }, warn);
         await using var bus = new InProcessBus(clock, new BusOptions { Capacity = 1 << 20 });
@@ -56,16 +65,18 @@ public static class EmbeddedRun
 
         await alpha.PublishConfigAsync(vaults.Document!, ct).ConfigureAwait(false);
 
-        var documents = ImmutableArray.CreateBuilder<Envelope>(replay.Documents.Length);
-        foreach (var document in replay.Documents)
+        // Raw documents are journaled before anything is parsed from them: a replay starts from the same bytes.
+        var documents = ImmutableArray.CreateBuilder<Envelope>(input.Documents.Length);
+        foreach (var document in input.Documents)
             documents.Add(await markets.PublishDocumentAsync(document, ct).ConfigureAwait(false));
-        RecordQuarantine(replay, documents.ToImmutable(), markets, quarantineLog);
+        var (observations, quarantined) = input.Parse();
+        RecordQuarantine(input.Documents, quarantined, documents.ToImmutable(), markets, quarantineLog);
 
-        var total = replay.Observations.Length;
+        var total = observations.Length;
         for (var i = 0; i < total; i++)
         {
-            var observation = replay.Observations[i];
-            clock.AdvanceTo(observation.Observation.TsEvent);
+            var observation = observations[i];
+            (clock as ReplayClock)?.AdvanceTo(observation.Observation.TsEvent);
             await markets.PublishObservationAsync(observation.Observation, documents[observation.DocumentIndex], ct).ConfigureAwait(false);
             await DrainAsync(markets, alpha, executor, ct).ConfigureAwait(false);
             if ((i & 255) == 0 || i == total - 1)
@@ -76,7 +87,7 @@ public static class EmbeddedRun
         journal.Flush();
 
         WriteSnapshots(home, clock.GetUtcNow(), markets, alpha, executor);
-        return RunResult.Success(Summarise(manifest, replay, markets, alpha, executor, journal));
+        return RunResult.Success(Summarise(input.Name, input.Documents.Length, observations.Length, quarantined.Length, markets, alpha, executor, journal));
     }
 
     /// <summary>Runs every role until no message is left anywhere: one tape event's full consequences.</summary>
@@ -92,12 +103,13 @@ public static class EmbeddedRun
         while (handled > 0);
     }
 
-    /// <summary>Journals what the tape reader set aside, linked to its raw document when it has one.</summary>
-    private static void RecordQuarantine(TapeReplay replay, ImmutableArray<Envelope> documents, MarketsRole markets, JsonlAppender log)
+    /// <summary>Journals what the parsers set aside, linked to its raw document when it has one.</summary>
+    private static void RecordQuarantine(
+        ImmutableArray<RawDocument> raw, ImmutableArray<QuarantineEntry> quarantined, ImmutableArray<Envelope> documents, MarketsRole markets, JsonlAppender log)
     {
-        foreach (var entry in replay.Quarantined)
+        foreach (var entry in quarantined)
         {
-            var index = entry.DocumentSha256 is null ? -1 : IndexOfDocument(replay.Documents, entry.DocumentSha256);
+            var index = entry.DocumentSha256 is null ? -1 : IndexOfDocument(raw, entry.DocumentSha256);
             if (markets.RecordQuarantine(entry, index >= 0 ? documents[index] : null))
                 log.Append(entry, VantaJsonContext.Default.QuarantineEntry);
         }
@@ -113,7 +125,7 @@ public static class EmbeddedRun
         return -1;
     }
 
-    private static void RecordHeartbeats(Outbox outbox, ReplayClock clock, string configVersion, params Producer[] producers)
+    private static void RecordHeartbeats(Outbox outbox, TimeProvider clock, string configVersion, params Producer[] producers)
     {
         var now = clock.GetUtcNow();
         foreach (var producer in producers)
@@ -137,14 +149,14 @@ public static class EmbeddedRun
     }
 
     private static RunSummary Summarise(
-        TapeManifest manifest, TapeReplay replay, MarketsRole markets, AlphaRole alpha, ExecutorRole executor, JournalSink journal)
+        string name, int documents, int observations, int quarantined, MarketsRole markets, AlphaRole alpha, ExecutorRole executor, JournalSink journal)
     {
         var ledgers = executor.Ledgers.ToList();
         return new RunSummary(
-            manifest.Name,
-            replay.Documents.Length,
-            replay.Observations.Length,
-            replay.Quarantined.Length,
+            name,
+            documents,
+            observations,
+            quarantined,
             markets.Convictions,
             alpha.Intents,
             executor.Orders,

@@ -9,6 +9,7 @@ public sealed record HomeLayout(string Root)
     public string TradeLog => Path.Combine(Logs, "trade_log.jsonl");
     public string QuarantineLog => Path.Combine(Logs, "quarantine.jsonl");
     public string VaultConfig => Path.Combine(Memory, "vault.json");
+    public string HarvestConfig => Path.Combine(Memory, "harvest.json");
 
     public static HomeLayout At(string root) => new(Path.GetFullPath(root));
 

@@ -5,6 +5,15 @@ namespace Vanta.Cli.Embedded;
 /// <summary>What <c>vanta run</c> was asked to do.</summary>
 public sealed record RunRequest(HomeLayout Home, string TapeDirectory, PaperBrokerOptions PaperBroker, string Node = "local")
 {
+    /// <summary>The clock of a live harvest (a tape brings its own replay clock).</summary>
+    public TimeProvider LiveClock { get; init; } = TimeProvider.System;
+
+    /// <summary>Where secrets come from (REDDIT_CLIENT_SECRET, FRED_API_KEY, ...).</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>HTTP client for live collectors; null for the default one.</summary>
+    public HttpClient? HttpClient { get; init; }
+
     /// <summary>Paper costs used when none are given: 5 bps slippage, $0.005 a share with a $1 minimum per order.</summary>
     public static PaperBrokerOptions DefaultCosts { get; } = new(SlippageBps: 5m, FeePerShare: 0.005m, MinimumFeePerOrder: 1m, FeeBps: 0m);
 }
