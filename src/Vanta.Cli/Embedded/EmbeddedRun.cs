@@ -8,6 +8,7 @@ using Vanta.Core.Serialization;
 using Vanta.Executor.Brokers.Paper;
 using Vanta.Executor.Orders;
 using Vanta.Journal;
+using Vanta.Markets.Enrichment;
 using Vanta.Markets.Harvest;
 using Vanta.Markets.Reflection;
 using Vanta.Markets.Tape;
@@ -58,7 +59,7 @@ public static class EmbeddedRun
         using var quarantineLog = JsonlAppender.Open(home.QuarantineLog, warn);
         var outbox = new Outbox(journal, bus);
 
-        var markets = new MarketsRole(request.Node, bus, outbox, clock, new MomentumInsiderScorer());
+        var markets = new MarketsRole(request.Node, bus, outbox, clock, new MomentumInsiderScorer(), PreEnricher.CreateDefault());
         var alpha = new AlphaRole(request.Node, bus, outbox, clock, CompositeAllocator.ForVaults(vaults.Config!, vaults.Document!));
         var executor = new ExecutorRole(request.Node, bus, outbox, clock, vaults.Config!,
             new PaperBroker(request.PaperBroker.Validated()), new OrderPlanner(), tradeLog);

@@ -1,8 +1,18 @@
 using System.Collections.Frozen;
 using Vanta.Core.Stages;
+using Vanta.Markets.Collectors.Bybit;
+using Vanta.Markets.Collectors.CoinGecko;
+using Vanta.Markets.Collectors.Coinbase;
+using Vanta.Markets.Collectors.Csv;
+using Vanta.Markets.Collectors.Fred;
 using Vanta.Markets.Collectors.Lean;
+using Vanta.Markets.Collectors.News;
 using Vanta.Markets.Collectors.Reddit;
+using Vanta.Markets.Collectors.Sec13F;
+using Vanta.Markets.Collectors.SecAtom;
 using Vanta.Markets.Collectors.SecForm4;
+using Vanta.Markets.Collectors.SecSubmissions;
+using Vanta.Markets.Collectors.SecSubmissionText;
 
 namespace Vanta.Markets.Collectors;
 
@@ -13,8 +23,21 @@ public static class ParserCatalog
         new Dictionary<string, Func<IDocumentParser>>(StringComparer.Ordinal)
         {
             [Form4Parser.SourceKind] = () => new Form4Parser(),
+            [SecAtomParser.SourceKind] = () => new SecAtomParser(),
+            [SecSubmissionsParser.SourceKind] = () => new SecSubmissionsParser(),
+            [Sec13FParser.SourceKind] = () => new Sec13FParser(),
+            [SecFullSubmissionParser.SourceKind] = () => new SecFullSubmissionParser(),
             [LeanDailyParser.SourceKind] = () => new LeanDailyParser(),
             [RedditListingParser.SourceKind] = () => new RedditListingParser(RedditSymbols.CashtagsOnly),
+            [RedditListingParser.RedditKind] = () => new RedditListingParser(RedditSymbols.CashtagsOnly, RedditListingParser.RedditKind),
+            ["reddit-comments"] = () => new RedditListingParser(RedditSymbols.CashtagsOnly, "reddit-comments"),
+            [NewsFeedParser.SourceKind] = () => new NewsFeedParser(),
+            [FredObservationsParser.SourceKind] = () => new FredObservationsParser(),
+            [CoinbaseCandlesParser.SourceKind] = () => new CoinbaseCandlesParser(),
+            [CoinbaseAdvancedCandlesParser.SourceKind] = () => new CoinbaseAdvancedCandlesParser(),
+            [BybitKlineParser.SourceKind] = () => new BybitKlineParser(),
+            [CoinGeckoSimplePriceParser.SourceKind] = () => new CoinGeckoSimplePriceParser(),
+            [CsvBarsParser.SourceKind] = () => new CsvBarsParser(),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The source kinds, in ordinal order.</summary>

@@ -2,6 +2,7 @@ using Vanta.Bus;
 using Vanta.Core.Domain;
 using Vanta.Core.Envelopes;
 using Vanta.Core.Stages;
+using Vanta.Markets.Enrichment;
 
 namespace Vanta.Cli.Embedded.Roles;
 
@@ -14,11 +15,13 @@ public sealed class MarketsRole
     private readonly Outbox _outbox;
     private readonly TimeProvider _clock;
     private readonly IConvictionScorer _scorer;
+    private readonly IPreEnricher _enricher;
     private readonly Inbox _observations;
     private readonly SortedDictionary<string, ConvictionVector> _latest = new(StringComparer.Ordinal);
 
-    public MarketsRole(string node, IMessageBus bus, Outbox outbox, TimeProvider clock, IConvictionScorer scorer)
+    public MarketsRole(string node, IMessageBus bus, Outbox outbox, TimeProvider clock, IConvictionScorer scorer, IPreEnricher enricher)
     {
+        _enricher = enricher;
         Producer = new Producer(node, Role.Markets);
         _outbox = outbox;
         _clock = clock;
@@ -40,12 +43,39 @@ public sealed class MarketsRole
         return envelope;
     }
 
+    /// <summary>
+    /// Pre-enriches an observation (dedupe, lateness, symbols, swarm detection) and publishes it. A duplicate
+    /// (same accession row, post id or content) is counted, not published again; a swarm is journaled as a report.
+    /// </summary>
     public async ValueTask PublishObservationAsync(IObservation observation, Envelope document, CancellationToken ct)
     {
-        var envelope = ObservationCodec.Wrap(observation, _clock.GetUtcNow(), Producer, document.EventId);
-        var key = observation.Symbol.Length > 0 ? observation.Symbol : envelope.Type;
+        var now = _clock.GetUtcNow();
+        var enriched = _enricher.Process(observation, now);
+        if (enriched.IsDuplicate)
+        {
+            Duplicates++;
+            return;
+        }
+        if (enriched.Flags.HasFlag(EnrichmentFlags.Late))
+            Late++;
+        var envelope = ObservationCodec.Wrap(enriched.Observation, now, Producer, document.EventId);
+        var key = enriched.Observation.Symbol.Length > 0 ? enriched.Observation.Symbol : envelope.Type;
         await _outbox.PublishAsync(Topics.Observations, key, envelope, ct).ConfigureAwait(false);
+        if (enriched.Swarm is { } swarm)
+        {
+            _outbox.Record(Envelope.Create(EventKinds.SwarmReport, swarm, swarm.TsEvent, now, Producer, [envelope.EventId]));
+            Swarms++;
+        }
     }
+
+    /// <summary>Observations dropped as duplicates of one already published.</summary>
+    public int Duplicates { get; private set; }
+
+    /// <summary>Observations seen after their source's lateness budget.</summary>
+    public int Late { get; private set; }
+
+    /// <summary>Swarm reports journaled.</summary>
+    public int Swarms { get; private set; }
 
     public bool RecordQuarantine(QuarantineEntry entry, Envelope? document) =>
         _outbox.Record(Envelope.Create(EventKinds.Quarantine, entry, entry.Ts, _clock.GetUtcNow(), Producer,

@@ -58,6 +58,32 @@ internal sealed class Form4TransactionReader(Form4Filing filing, Action<string, 
             after, directText, filing.TsEvent, Footnotes(row, path));
     }
 
+    /// <summary>
+    /// A Form 3 holding row: no transaction, so an empty code and zero shares; the amount held (for a derivative,
+    /// the underlying shares) is <see cref="InsiderTransaction.SharesOwnedAfter"/>, dated at the period of report.
+    /// </summary>
+    public InsiderTransaction? ReadHolding(XElement row, string path, bool isDerivative)
+    {
+        var title = Required(row.Child("securityTitle").ValueText(), path, "securityTitle/value");
+        var directText = Required(
+            row.Child("ownershipNature")?.Child("directOrIndirectOwnership").ValueText(), path, "ownershipNature/directOrIndirectOwnership/value");
+        var (element, amountText) = isDerivative
+            ? ("underlyingSecurity/underlyingSecurityShares/value", row.Child("underlyingSecurity")?.Child("underlyingSecurityShares").ValueText())
+            : ("postTransactionAmounts/sharesOwnedFollowingTransaction/value",
+                row.Child("postTransactionAmounts")?.Child("sharesOwnedFollowingTransaction").ValueText());
+        amountText = Required(amountText, path, element);
+        if (title is null || directText is null || amountText is null)
+            return null;
+        if (!OwnershipXml.TryParseNumber(amountText, out var amount))
+            return Reject(path, element, Form4Reasons.BadNumber(amountText));
+
+        var owners = filing.Owners;
+        return new InsiderTransaction(
+            filing.DocumentId, filing.FormType, filing.IssuerCik, filing.IssuerName, filing.Symbol,
+            owners.Cik, owners.Name, owners.Relationship, isDerivative, title, filing.PeriodOfReport, "", 0m, null, "",
+            amount, directText, filing.TsEvent, Footnotes(row, path));
+    }
+
     /// <summary>Footnotes as <c>id: text</c>; a dangling reference is kept by id and reported.</summary>
     private ImmutableArray<string> Footnotes(XElement row, string path)
     {

@@ -1,0 +1,13 @@
+using Vanta.Testing;
+
+namespace Vanta.Cli.Tests;
+
+/// <summary>A fact that needs ../shared/data (files that may not ship with the repository); skipped, saying why, when absent.</summary>
+public sealed class SharedDataFactAttribute : FactAttribute
+{
+    public SharedDataFactAttribute()
+    {
+        if (SharedData.Missing is { } why)
+            Skip = why;
+    }
+}
