@@ -11,3 +11,13 @@ public sealed class SharedDataFactAttribute : FactAttribute
             Skip = why;
     }
 }
+
+/// <summary>A theory that needs ../shared/data; skipped, saying why, when absent.</summary>
+public sealed class SharedDataTheoryAttribute : TheoryAttribute
+{
+    public SharedDataTheoryAttribute()
+    {
+        if (SharedData.Missing is { } why)
+            Skip = why;
+    }
+}

@@ -14,8 +14,13 @@ public static class HarvestCommand
     {
         var source = new Option<string>("--source") { Description = "Source kind: " + string.Join(", ", ParserCatalog.Kinds), Required = true };
         var files = new Argument<string[]>("FILE") { Description = "Recorded payloads to parse", Arity = ArgumentArity.OneOrMore };
-        var parse = new Command("parse", "Parse recorded payloads and print the normalised observations as JSON lines (snake_case)") { source, files };
-        parse.SetAction(result => Parse(result.GetValue(source)!, result.GetValue(files)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        var uri = new Option<string?>("--uri")
+        {
+            Description = "The URL the payload was fetched from, when the parser needs it (product, granularity, series id), "
+                + "e.g. https://api.coinbase.com/api/v3/brokerage/market/products/BTC-USD/candles?granularity=ONE_HOUR",
+        };
+        var parse = new Command("parse", "Parse recorded payloads and print the normalised observations as JSON lines (snake_case)") { source, uri, files };
+        parse.SetAction(result => Parse(result.GetValue(source)!, result.GetValue(files)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, result.GetValue(uri)));
         var home = VantaCommandLine.HomeOption();
         var collector = new Option<string>("--source")
         {
@@ -35,7 +40,7 @@ public static class HarvestCommand
     /// nothing on standard output (its problems go to standard error, naming the file and place) and makes
     /// the exit code 1; the other files are still parsed.
     /// </summary>
-    public static int Parse(string kind, IReadOnlyList<string> files, TextWriter output, TextWriter error)
+    public static int Parse(string kind, IReadOnlyList<string> files, TextWriter output, TextWriter error, string? uri = null)
     {
         if (!ParserCatalog.TryCreate(kind, out var parser))
         {
@@ -56,12 +61,12 @@ public static class HarvestCommand
                 exit = 1;
                 continue;
             }
-            var document = RawDocument.Of(kind, file, ContentTypeOf(file), new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero), bytes);
+            var document = RawDocument.Of(kind, uri ?? file, ContentTypeOf(file), new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero), bytes);
             var result = parser.Parse(document);
             if (!result.Quarantined.IsEmpty)
             {
                 foreach (var entry in result.Quarantined)
-                    error.WriteLine($"{entry.Location}: {entry.Reason}");
+                    error.WriteLine(entry.Location.StartsWith(file, StringComparison.Ordinal) ? $"{entry.Location}: {entry.Reason}" : $"{file}: {entry.Location}: {entry.Reason}");
                 error.WriteLine($"{file}: not valid {kind} input ({result.Quarantined.Length} problem(s)); nothing printed for it");
                 exit = 1;
                 continue;

@@ -17,6 +17,9 @@ public static class SummaryTable
         Row("  raw documents", Count(s.Documents));
         Row("  observations", Count(s.Observations));
         Row("quarantined", Count(s.Quarantined));
+        Row("duplicates dropped", Count(s.Duplicates));
+        Row("late (flagged)", Count(s.Late));
+        Row("bot swarms reported", Count(s.Swarms));
         Row("convictions", Count(s.Convictions));
         Row("intents", Count(s.Intents));
         Row("orders", Count(s.Orders));
