@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Vanta.Core.Domain;
 using Vanta.Core.Stages;
+using Vanta.Markets.Collectors;
 using Vanta.Markets.Collectors.Lean;
 using Vanta.Markets.Collectors.Reddit;
 using Vanta.Markets.Collectors.SecForm4;
@@ -37,7 +38,10 @@ public sealed class TapeReader
                 TapeSourceKinds.LeanDaily => new LeanDailyParser(ReadFactorFiles(manifest, source, documents, quarantined)),
                 TapeSourceKinds.SecForm4 => new Form4Parser(),
                 TapeSourceKinds.RedditListing => (IDocumentParser)new RedditListingParser(symbols),
-                _ => throw new InvalidOperationException($"manifest validation let through unknown kind '{source.Kind}'"),
+                // Every other kind a live collector records replays through the same parser as live.
+                _ => ParserCatalog.TryCreate(source.Kind, out var other)
+                    ? other
+                    : throw new InvalidOperationException($"manifest validation let through unknown kind '{source.Kind}'"),
             };
             foreach (var path in files)
             {

@@ -24,6 +24,20 @@ public static class TapeSourceKinds
             [LeanDaily] = (".csv", "text/csv"),
             [SecForm4] = (".xml", "application/xml"),
             [RedditListing] = (".json", "application/json"),
+            // The kinds live collectors record: a recorded harvest replays as a tape.
+            ["reddit"] = (".json", "application/json"),
+            ["reddit-comments"] = (".json", "application/json"),
+            ["sec-atom"] = (".xml", "application/atom+xml"),
+            ["sec-submissions"] = (".json", "application/json"),
+            ["sec-13f"] = (".xml", "application/xml"),
+            ["sec-full-submission"] = (".txt", "text/plain"),
+            ["rss"] = (".xml", "application/rss+xml"),
+            ["fred"] = (".json", "application/json"),
+            ["coinbase-candles"] = (".json", "application/json"),
+            ["coinbase-advanced-candles"] = (".json", "application/json"),
+            ["bybit-kline"] = (".json", "application/json"),
+            ["coingecko-price"] = (".json", "application/json"),
+            ["bars-csv"] = (".csv", "text/csv"),
         }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 
     /// <summary>The folder of factor files inside a <see cref="LeanDaily"/> source folder.</summary>
