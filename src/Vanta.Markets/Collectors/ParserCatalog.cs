@@ -30,7 +30,7 @@ public static class ParserCatalog
             [LeanDailyParser.SourceKind] = () => new LeanDailyParser(),
             [RedditListingParser.SourceKind] = () => new RedditListingParser(RedditSymbols.CashtagsOnly),
             [RedditListingParser.RedditKind] = () => new RedditListingParser(RedditSymbols.CashtagsOnly, RedditListingParser.RedditKind),
-            ["reddit-comments"] = () => new RedditListingParser(RedditSymbols.CashtagsOnly, "reddit-comments"),
+            [RedditListingParser.CommentsKind] = () => new RedditListingParser(RedditSymbols.CashtagsOnly, RedditListingParser.CommentsKind),
             [NewsFeedParser.SourceKind] = () => new NewsFeedParser(),
             [FredObservationsParser.SourceKind] = () => new FredObservationsParser(),
             [CoinbaseCandlesParser.SourceKind] = () => new CoinbaseCandlesParser(),

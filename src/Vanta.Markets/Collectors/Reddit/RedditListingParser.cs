@@ -23,6 +23,9 @@ public sealed class RedditListingParser : IDocumentParser
     /// <summary>The <see cref="RawDocument.Source"/> kind of live and recorded Reddit API payloads.</summary>
     public const string RedditKind = "reddit";
 
+    /// <summary>The comments endpoint (a post and its comment tree), as the live collector records it.</summary>
+    public const string CommentsKind = "reddit-comments";
+
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 1024 };
 
     private readonly RedditSymbols _symbols;
@@ -33,10 +36,10 @@ public sealed class RedditListingParser : IDocumentParser
     {
     }
 
-    /// <summary>A parser for <paramref name="sourceKind"/>: <see cref="RedditKind"/> or <see cref="SourceKind"/>.</summary>
+    /// <summary>A parser for <paramref name="sourceKind"/>: <see cref="RedditKind"/>, <see cref="SourceKind"/> or <see cref="CommentsKind"/>.</summary>
     public RedditListingParser(RedditSymbols symbols, string sourceKind)
     {
-        if (sourceKind is not (RedditKind or SourceKind))
+        if (sourceKind is not (RedditKind or SourceKind or CommentsKind))
             throw new ArgumentException($"'{sourceKind}' is not a Reddit source kind", nameof(sourceKind));
         _symbols = symbols;
         Source = sourceKind;
