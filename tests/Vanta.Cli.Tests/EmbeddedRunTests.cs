@@ -81,6 +81,6 @@ public sealed class EmbeddedRunTests(SampleRunFixture run) : IClassFixture<Sampl
         var result = await VantaRunner.InvokeAsync("signals", "--home", run.Home);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("conviction vectors", result.Output);
-        Assert.Contains("momentum_20d", result.Output);
+        Assert.Contains("momentum@2", result.Output);
     }
 }

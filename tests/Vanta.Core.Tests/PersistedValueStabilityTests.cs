@@ -17,7 +17,7 @@ public sealed class PersistedValueStabilityTests
             ["insider_transaction"] = 1,
             ["social_post"] = 1,
             ["news_item"] = 1,
-            ["conviction"] = 1,
+            ["conviction"] = 2,
             ["allocation_intent"] = 1,
             ["order"] = 1,
             ["order_event"] = 1,

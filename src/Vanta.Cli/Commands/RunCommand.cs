@@ -26,9 +26,10 @@ public static class RunCommand
         var perShare = new Option<decimal>("--fee-per-share") { Description = "Paper fills: fee per share", DefaultValueFactory = _ => costs.FeePerShare };
         var minFee = new Option<decimal>("--min-fee") { Description = "Paper fills: minimum fee per order", DefaultValueFactory = _ => costs.MinimumFeePerOrder };
         var feeBps = new Option<decimal>("--fee-bps") { Description = "Paper fills: fee in basis points of notional", DefaultValueFactory = _ => costs.FeeBps };
+        var lake = new Option<bool>("--lake") { Description = "Also write every decision point's features to Parquet under lake/features/" };
         var command = new Command("run", "Run Markets, Alpha and Executor in one process on a tape, offline")
         {
-            home, tape, slippage, perShare, minFee, feeBps,
+            home, tape, slippage, perShare, minFee, feeBps, lake,
         };
         command.SetAction((parse, ct) =>
         {
@@ -38,7 +39,7 @@ public static class RunCommand
                 parse.InvocationConfiguration.Error.WriteLine("vanta run: paper costs (--slippage-bps, --fee-per-share, --min-fee, --fee-bps) must not be negative");
                 return Task.FromResult(2);
             }
-            var request = new RunRequest(HomeLayout.At(parse.GetValue(home)!), parse.GetValue(tape) ?? DefaultTape(), paper);
+            var request = new RunRequest(HomeLayout.At(parse.GetValue(home)!), parse.GetValue(tape) ?? DefaultTape(), paper) { WriteLake = parse.GetValue(lake) };
             return ExecuteAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return command;

@@ -22,6 +22,7 @@ public static class VantaCommandLine
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(SignalsCommand.Create());
         root.Subcommands.Add(HarvestCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
         return root;
     }
 }

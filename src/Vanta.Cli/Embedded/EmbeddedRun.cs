@@ -9,7 +9,9 @@ using Vanta.Executor.Brokers.Paper;
 using Vanta.Executor.Orders;
 using Vanta.Journal;
 using Vanta.Markets.Enrichment;
+using Vanta.Markets.Features;
 using Vanta.Markets.Harvest;
+using Vanta.Markets.Models.Sentiment;
 using Vanta.Markets.Reflection;
 using Vanta.Markets.Tape;
 using Vanta.Vaults.Allocation;
@@ -59,7 +61,10 @@ public static class EmbeddedRun
         using var quarantineLog = JsonlAppender.Open(home.QuarantineLog, warn);
         var outbox = new Outbox(journal, bus);
 
-        var markets = new MarketsRole(request.Node, bus, outbox, clock, new MomentumInsiderScorer(), PreEnricher.CreateDefault());
+        var layer = ModelLayer.CreateDefault(new VaderSentiment());
+        if (request.WriteLake)
+            layer.RecordVectors();
+        var markets = new MarketsRole(request.Node, bus, outbox, clock, layer, PreEnricher.CreateDefault());
         var alpha = new AlphaRole(request.Node, bus, outbox, clock, CompositeAllocator.ForVaults(vaults.Config!, vaults.Document!));
         var executor = new ExecutorRole(request.Node, bus, outbox, clock, vaults.Config!,
             new PaperBroker(request.PaperBroker.Validated()), new OrderPlanner(), tradeLog);
@@ -88,6 +93,9 @@ public static class EmbeddedRun
         journal.Flush();
 
         WriteSnapshots(home, clock.GetUtcNow(), markets, alpha, executor);
+        BeliefSnapshots.Write(new AtomicSnapshotStore(home.Memory), clock.GetUtcNow(), layer);
+        if (request.WriteLake)
+            await new ParquetFeatureLake(home.Lake).WriteAsync(layer.RecordedVectors).ConfigureAwait(false);
         return RunResult.Success(Summarise(input.Name, input.Documents.Length, observations.Length, quarantined.Length, markets, alpha, executor, journal));
     }
 

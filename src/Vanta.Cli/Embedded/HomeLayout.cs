@@ -5,6 +5,7 @@ public sealed record HomeLayout(string Root)
 {
     public string Memory => Path.Combine(Root, "memory");
     public string Logs => Path.Combine(Root, "logs");
+    public string Lake => Path.Combine(Root, "lake");
     public string Journal => Path.Combine(Logs, "journal");
     public string TradeLog => Path.Combine(Logs, "trade_log.jsonl");
     public string QuarantineLog => Path.Combine(Logs, "quarantine.jsonl");

@@ -11,6 +11,9 @@ public sealed record RunRequest(HomeLayout Home, string TapeDirectory, PaperBrok
     /// <summary>Where secrets come from (REDDIT_CLIENT_SECRET, FRED_API_KEY, ...).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>Also write every decision point's features to the Parquet lake under <c>lake/</c>.</summary>
+    public bool WriteLake { get; init; }
+
     /// <summary>HTTP client for live collectors; null for the default one.</summary>
     public HttpClient? HttpClient { get; init; }
 

@@ -46,5 +46,7 @@ public sealed partial class VantaJsonContext : JsonSerializerContext
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = true,
+        // Operator files are read by people: keep '+', '&' and quotes readable (never served as HTML).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 }

@@ -3,6 +3,7 @@ using Vanta.Core.Domain;
 using Vanta.Core.Envelopes;
 using Vanta.Core.Stages;
 using Vanta.Markets.Enrichment;
+using Vanta.Markets.Reflection;
 
 namespace Vanta.Cli.Embedded.Roles;
 
@@ -18,6 +19,10 @@ public sealed class MarketsRole
     private readonly IPreEnricher _enricher;
     private readonly Inbox _observations;
     private readonly SortedDictionary<string, ConvictionVector> _latest = new(StringComparer.Ordinal);
+
+    // Pre-enrichment verdicts (swarm weights, spam) of published observations not yet reflected: in one
+    // process harvest and reflection share them without widening the observation records.
+    private readonly Dictionary<Core.Ids.EventId, PreEnriched> _enriched = [];
 
     public MarketsRole(string node, IMessageBus bus, Outbox outbox, TimeProvider clock, IConvictionScorer scorer, IPreEnricher enricher)
     {
@@ -60,6 +65,7 @@ public sealed class MarketsRole
             Late++;
         var envelope = ObservationCodec.Wrap(enriched.Observation, now, Producer, document.EventId);
         var key = enriched.Observation.Symbol.Length > 0 ? enriched.Observation.Symbol : envelope.Type;
+        _enriched[envelope.EventId] = enriched;
         await _outbox.PublishAsync(Topics.Observations, key, envelope, ct).ConfigureAwait(false);
         if (enriched.Swarm is { } swarm)
         {
@@ -87,7 +93,10 @@ public sealed class MarketsRole
     {
         if (ObservationCodec.Read(envelope) is not { } observation)
             return;
-        foreach (var conviction in _scorer.Update(new Observed<IObservation>(envelope.EventId, observation)))
+        var observed = new Observed<IObservation>(envelope.EventId, observation);
+        var enriched = _enriched.Remove(envelope.EventId, out var verdict) ? verdict : null;
+        var convictions = _scorer is ModelLayerScorer models ? models.Update(observed, enriched) : _scorer.Update(observed);
+        foreach (var conviction in convictions)
         {
             var published = Envelope.Create(EventKinds.Conviction, conviction, conviction.IssuedAt, _clock.GetUtcNow(), Producer, conviction.Parents);
             await _outbox.PublishAsync(Topics.Convictions, conviction.Symbol, published, ct).ConfigureAwait(false);

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Vanta.Cli.Embedded;
+using Vanta.Markets.Models.Sentiment;
+
+namespace Vanta.Cli.Commands;
+
+/// <summary><c>vanta models eval sentiment --data FILE.csv</c>: accuracy and macro-F1 of the finance classifier and of VADER.</summary>
+public static class SentimentEval
+{
+    public static Command Create()
+    {
+        var home = VantaCommandLine.HomeOption();
+        var data = new Option<string>("--data") { Description = "CSV of the labelled layout: text,label (0 bearish, 1 bullish, 2 neutral)", Required = true };
+        var command = new Command("sentiment", "Accuracy, macro-F1 and confusion matrix of the trained classifier and of VADER on a labelled CSV") { home, data };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(data)!;
+            var error = parse.InvocationConfiguration.Error;
+            if (!File.Exists(file))
+            {
+                error.WriteLine($"vanta models eval sentiment: {file} does not exist");
+                return 2;
+            }
+            // The classifier is trained once from the shipped headlines and cached in the home.
+            var models = Path.Combine(HomeLayout.At(parse.GetValue(home)!).Root, "models");
+            var classifier = FinanceSentimentCache.LoadOrTrain(models);
+            var report = SentimentEvaluation.EvaluateFile(file, classifier, new VaderSentiment());
+            parse.InvocationConfiguration.Output.Write(report.Render());
+            return report.Rejected.IsEmpty ? 0 : 1;
+        });
+        return command;
+    }
+}

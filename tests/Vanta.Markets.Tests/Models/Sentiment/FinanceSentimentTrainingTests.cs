@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using Vanta.Markets.Models.Sentiment;
+
+namespace Vanta.Markets.Tests.Models.Sentiment;
+
+/// <summary>Training on a small seeded slice of the shipped set, to keep these fast.</summary>
+public sealed class FinanceSentimentTrainingTests
+{
+    private static readonly HoldoutSplit Slice =
+        SentimentHoldout.Stratified(LabeledTextCsv.ReadEmbeddedTrainingSet().Rows, 0.15, 11);
+
+    private static ImmutableArray<string> Probe => [.. Slice.Train.Take(200).Select(r => r.Text)];
+
+    [Fact]
+    public void Same_seed_and_rows_give_identical_predictions()
+    {
+        var first = FinanceSentimentModel.Train(Slice.Test);
+        var second = FinanceSentimentModel.Train(Slice.Test);
+        Assert.Equal(first.PredictMany(Probe), second.PredictMany(Probe));
+    }
+
+    [Fact]
+    public void Cache_trains_once_then_loads_the_saved_model()
+    {
+        using var folder = new TempFolder();
+        var options = new FinanceSentimentOptions { Seed = 5 };
+        var trainings = 0;
+        IReadOnlyCollection<LabeledText> Rows()
+        {
+            trainings++;
+            return Slice.Test;
+        }
+
+        var trained = FinanceSentimentCache.LoadOrTrain(folder.Path, options, Rows);
+        var loaded = FinanceSentimentCache.LoadOrTrain(folder.Path, options, Rows);
+
+        Assert.Equal(1, trainings);
+        Assert.True(File.Exists(FinanceSentimentCache.PathFor(folder.Path, options)));
+        Assert.EndsWith("sentiment-linear@1-s5-w2-c4-l2_0.1.zip", FinanceSentimentCache.PathFor(folder.Path, options), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
+        Assert.Equal(trained.PredictMany(Probe), loaded.PredictMany(Probe));
+    }
+
+    [Fact]
+    public void Training_on_nothing_is_a_bug() =>
+        Assert.Throws<ArgumentException>(() => FinanceSentimentModel.Train([]));
+}
