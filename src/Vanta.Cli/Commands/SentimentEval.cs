@@ -25,7 +25,13 @@ public static class SentimentEval
             var models = Path.Combine(HomeLayout.At(parse.GetValue(home)!).Root, "models");
             var classifier = FinanceSentimentCache.LoadOrTrain(models);
             var report = SentimentEvaluation.EvaluateFile(file, classifier, new VaderSentiment());
-            parse.InvocationConfiguration.Output.Write(report.Render());
+            var output = parse.InvocationConfiguration.Output;
+            output.Write(report.Render());
+            // Figures on rows the classifier learnt from flatter it: say how many there were.
+            var trained = LabeledTextCsv.ReadEmbeddedTrainingSet().Rows.Select(r => r.Text).ToHashSet(StringComparer.Ordinal);
+            var seen = LabeledTextCsv.Read(file).Rows.Count(r => trained.Contains(r.Text));
+            if (seen > 0)
+                output.WriteLine($"note: {seen} of {report.RowsScored} rows are in the classifier's training data, so its figures above are optimistic; its held-out accuracy is in docs/performance.md");
             return report.Rejected.IsEmpty ? 0 : 1;
         });
         return command;

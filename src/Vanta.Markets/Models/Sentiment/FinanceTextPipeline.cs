@@ -20,7 +20,7 @@ public sealed record FinanceSentimentOptions
     public int CharNgramLength { get; init; } = 4;
 
     /// <summary>L2 regularisation of the maximum-entropy (multinomial logistic) model.</summary>
-    public float L2Regularization { get; init; } = 0.1f;
+    public float L2Regularization { get; init; } = 0.01f;
 }
 
 /// <summary>The featurisation and trainer of the finance classifier, and the text clean-up shared by training and scoring.</summary>
@@ -39,7 +39,7 @@ internal static partial class FinanceTextPipeline
         {
             CaseMode = TextNormalizingEstimator.CaseMode.Lower,
             KeepDiacritics = false,
-            KeepPunctuations = true,
+            KeepPunctuations = false,
             KeepNumbers = true,
             WordFeatureExtractor = new WordBagEstimator.Options
             {
@@ -84,10 +84,12 @@ internal static partial class FinanceTextPipeline
         public uint Label { get; set; }
     }
 
-    /// <summary>A row to score.</summary>
+    /// <summary>A row to score; the saved chain maps a label column too, so one is present (and ignored).</summary>
     internal sealed class ScoringRow
     {
         public string Text { get; set; } = "";
+
+        public uint Label { get; set; }
     }
 
     /// <summary>The class probabilities, indexed by <see cref="SentimentLabel"/>.</summary>

@@ -40,9 +40,16 @@ internal static class VaderRules
     /// <summary>Idioms and phrases that contain lexicon words and replace their valence.</summary>
     public static readonly FrozenDictionary<string, double> SpecialCases = new Dictionary<string, double>(StringComparer.Ordinal)
     {
-        ["the shit"] = 3, ["the bomb"] = 3, ["bad ass"] = 1.5, ["badass"] = 1.5, ["bus stop"] = 0.0,
-        ["yeah right"] = -2, ["kiss of death"] = -1.5, ["to die for"] = 3,
-        ["beating heart"] = 3.1, ["broken heart"] = -2.9,
+        ["the shit"] = 3,
+        ["the bomb"] = 3,
+        ["bad ass"] = 1.5,
+        ["badass"] = 1.5,
+        ["bus stop"] = 0.0,
+        ["yeah right"] = -2,
+        ["kiss of death"] = -1.5,
+        ["to die for"] = 3,
+        ["beating heart"] = 3.1,
+        ["broken heart"] = -2.9,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>A lower-cased word is a negation: in the list, or containing "n't".</summary>
