@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 using Vanta.Core.Stages;
 using Vanta.Markets.Collectors.Bybit;
-using Vanta.Markets.Collectors.CoinGecko;
 using Vanta.Markets.Collectors.Coinbase;
+using Vanta.Markets.Collectors.CoinGecko;
 using Vanta.Markets.Collectors.Csv;
 using Vanta.Markets.Collectors.Fred;
 using Vanta.Markets.Collectors.Lean;
