@@ -32,10 +32,24 @@ namespace Vanta.Vaults.Config;
 /// Weights have at most six decimal places, the scale intents are rounded to, so caps hold exactly.
 /// Comments are allowed in the file; unknown fields are errors (a typo must not silently fall back to a default).
 /// </summary>
+/// <remarks>
+/// Schema version 2 (see <c>docs/schemas/vault.schema.json</c>) adds, all optional: top-level <c>personas</c>
+/// (user-defined), and per vault <c>caps</c>, <c>loan</c>, <c>compounding</c> and the <c>banded</c> allocation
+/// mode with <c>allocation.bands</c>. A version 1 file reads exactly as before and keeps its canonical text and
+/// version hash, because version 2 fields are left out of the canonical JSON when absent. Upgrading a file is
+/// setting <c>"schema_version": 2</c>; using a version 2 field in a version 1 file is an error naming the field.
+/// </remarks>
 public sealed record VaultConfig(int SchemaVersion, string BaseCurrency, ImmutableArray<VaultDefinition> Vaults)
 {
-    /// <summary>The only schema version this build reads and writes.</summary>
+    /// <summary>The schema version of the default file this build writes.</summary>
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>The newest schema version this build reads.</summary>
+    public const int LatestSchemaVersion = 2;
+
+    /// <summary>User-defined personas (schema 2), sorted by name; null when the file defines none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<PersonaDefinition>? Personas { get; init; }
 
     /// <summary>The file name inside <c>memory/</c>.</summary>
     public const string FileName = "vault.json";
@@ -70,6 +84,22 @@ public sealed record VaultDefinition(
 {
     /// <summary>The persona applied when the file names none.</summary>
     public const string DefaultPersona = "balanced";
+
+    /// <summary>Exposure and trading limits beyond the allocation rules (schema 2); null means none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public VaultCaps? Caps { get; init; }
+
+    /// <summary>Set for a loan vault (schema 2): external, isolated capital with its own guardrails.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LoanTerms? Loan { get; init; }
+
+    /// <summary>How realised PnL is swept (schema 2); null means <see cref="CompoundRealizedPnl"/> alone decides.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CompoundingRule? Compounding { get; init; }
+
+    /// <summary>True for a loan vault.</summary>
+    [JsonIgnore]
+    public bool IsLoan => Loan is not null;
 }
 
 /// <summary>How a vault turns convictions into target weights (fractions of its equity).</summary>
@@ -78,11 +108,17 @@ public sealed record AllocationRules(
     decimal MinConviction,
     decimal MaxWeightPerSymbol,
     decimal GrossCap,
-    decimal RebalanceBand);
+    decimal RebalanceBand)
+{
+    /// <summary>Tier bands of the <c>banded</c> mode, ascending, gap-free and non-overlapping; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<TierBand>? Bands { get; init; }
+}
 
 /// <summary>Allocation modes. Persisted names are frozen.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<AllocationMode>))]
 public enum AllocationMode
 {
     [JsonStringEnumMemberName("proportional")] Proportional = 1,
+    [JsonStringEnumMemberName("banded")] Banded = 2,
 }

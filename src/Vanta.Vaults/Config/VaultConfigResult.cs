@@ -16,6 +16,10 @@ public enum VaultConfigErrorCode
     UnsupportedSchemaVersion = 7,
     InvalidValue = 8,
     UnknownField = 9,
+    UnknownPersona = 10,
+    OverlappingBands = 11,
+    GappedBands = 12,
+    RequiresSchemaVersion2 = 13,
 }
 
 /// <summary>One problem in a vault config.</summary>

@@ -16,6 +16,8 @@ internal sealed partial class VaultConfigValidator(string sourceName)
     public const int WeightScale = 6;
 
     private readonly List<VaultConfigError> _errors = [];
+    private int _schemaVersion = VaultConfig.LatestSchemaVersion;
+    private ImmutableArray<PersonaDefinition>? _personas;
 
     public ImmutableArray<VaultConfigError> Errors => [.. _errors];
 
@@ -24,9 +26,11 @@ internal sealed partial class VaultConfigValidator(string sourceName)
         ReportUnknown("", file.Extra);
         if (file.SchemaVersion is null)
             Missing("schema_version");
-        else if (file.SchemaVersion != VaultConfig.CurrentSchemaVersion)
+        else if (file.SchemaVersion is < 1 or > VaultConfig.LatestSchemaVersion)
             Add(VaultConfigErrorCode.UnsupportedSchemaVersion, "schema_version",
-                $"must be {VaultConfig.CurrentSchemaVersion} (was {file.SchemaVersion})");
+                $"must be 1 or {VaultConfig.LatestSchemaVersion} (was {file.SchemaVersion})");
+        _schemaVersion = file.SchemaVersion ?? VaultConfig.LatestSchemaVersion;
+        var personas = ValidatePersonas(file.Personas);
 
         if (file.BaseCurrency is null)
             Missing("base_currency");
@@ -41,9 +45,11 @@ internal sealed partial class VaultConfigValidator(string sourceName)
             Add(VaultConfigErrorCode.InvalidValue, "vaults", "must list at least one vault");
         else
             ValidateVaults(file.Vaults, vaults);
+        if (_errors.Count == 0)
+            ValidateCompoundingTargets(vaults);
 
         return _errors.Count == 0
-            ? new VaultConfig(file.SchemaVersion!.Value, file.BaseCurrency!, vaults.ToImmutable())
+            ? new VaultConfig(file.SchemaVersion!.Value, file.BaseCurrency!, vaults.ToImmutable()) { Personas = personas }
             : null;
     }
 
@@ -83,9 +89,15 @@ internal sealed partial class VaultConfigValidator(string sourceName)
 
         if (dto.Persona is { } persona && string.IsNullOrWhiteSpace(persona))
             Add(VaultConfigErrorCode.InvalidValue, $"{path}.persona", "must not be empty");
+        else if (dto.Persona is { } named && Personas.PersonaCatalog.Find(named, _personas) is null)
+            Add(VaultConfigErrorCode.UnknownPersona, $"{path}.persona",
+                $"must be a built-in persona ({string.Join(", ", Personas.PersonaCatalog.BuiltIn.Keys)}) or one defined under personas (was '{named}')");
 
         var tags = ValidateTags(dto.RoutingTags, $"{path}.routing_tags");
-        var rules = ValidateAllocation(dto.Allocation, $"{path}.allocation");
+        var loan = ValidateLoan(dto.Loan, $"{path}.loan");
+        var rules = ValidateAllocation(dto.Allocation, $"{path}.allocation", loan);
+        var caps = ValidateCaps(dto.Caps, $"{path}.caps", loan);
+        var compounding = ValidateCompounding(dto.Compounding, $"{path}.compounding");
         if (_errors.Count != before)
             return null;
 
@@ -96,7 +108,12 @@ internal sealed partial class VaultConfigValidator(string sourceName)
             tags,
             rules!,
             dto.AllowShort ?? false,
-            dto.CompoundRealizedPnl ?? false);
+            dto.CompoundRealizedPnl ?? false)
+        {
+            Caps = caps,
+            Loan = loan,
+            Compounding = compounding,
+        };
     }
 
     private ImmutableArray<string> ValidateTags(List<string?>? tags, string path)
@@ -117,7 +134,7 @@ internal sealed partial class VaultConfigValidator(string sourceName)
         return [.. tags.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
-    private AllocationRules? ValidateAllocation(AllocationDto? dto, string path)
+    private AllocationRules? ValidateAllocation(AllocationDto? dto, string path, LoanTerms? loan)
     {
         if (dto is null)
         {
@@ -130,19 +147,24 @@ internal sealed partial class VaultConfigValidator(string sourceName)
             Missing($"{path}.mode");
         else if (dto.Mode == "proportional")
             mode = AllocationMode.Proportional;
-        else
-            Add(VaultConfigErrorCode.UnknownAllocationMode, $"{path}.mode", $"must be one of: proportional (was '{dto.Mode}')");
+        else if (dto.Mode == "banded" && RequireV2($"{path}.mode", "the banded mode"))
+            mode = AllocationMode.Banded;
+        else if (dto.Mode != "banded")
+            Add(VaultConfigErrorCode.UnknownAllocationMode, $"{path}.mode", $"must be one of: proportional, banded (was '{dto.Mode}')");
+        var bands = ValidateBands(dto.Bands, $"{path}.bands", mode);
 
         var min = Weight(dto.MinConviction, $"{path}.min_conviction", zeroAllowed: true, oneAllowed: false);
         var cap = Weight(dto.MaxWeightPerSymbol, $"{path}.max_weight_per_symbol", zeroAllowed: false, oneAllowed: true);
-        var gross = Weight(dto.GrossCap, $"{path}.gross_cap", zeroAllowed: false, oneAllowed: true);
+        var gross = loan is null
+            ? Weight(dto.GrossCap, $"{path}.gross_cap", zeroAllowed: false, oneAllowed: true)
+            : Ranged(dto.GrossCap, $"{path}.gross_cap", 0m, loan.MaxLeverage, "the loan's max_leverage");
         var band = Weight(dto.RebalanceBand ?? 0m, $"{path}.rebalance_band", zeroAllowed: true, oneAllowed: false);
         return mode is { } m && min is { } mn && cap is { } c && gross is { } g && band is { } b
-            ? new AllocationRules(m, mn, c, g, b)
+            ? new AllocationRules(m, mn, c, g, b) { Bands = bands }
             : null;
     }
 
-    private decimal? Weight(decimal? value, string field, bool zeroAllowed, bool oneAllowed)
+    internal decimal? Weight(decimal? value, string field, bool zeroAllowed, bool oneAllowed)
     {
         if (value is not { } v)
         {
@@ -163,7 +185,7 @@ internal sealed partial class VaultConfigValidator(string sourceName)
         return Normalize(v);
     }
 
-    private void ReportUnknown(string path, Dictionary<string, JsonElement>? extra)
+    internal void ReportUnknown(string path, Dictionary<string, JsonElement>? extra)
     {
         if (extra is null)
             return;
@@ -174,15 +196,15 @@ internal sealed partial class VaultConfigValidator(string sourceName)
         }
     }
 
-    private void Missing(string field) => Add(VaultConfigErrorCode.MissingField, field, "is required");
+    internal void Missing(string field) => Add(VaultConfigErrorCode.MissingField, field, "is required");
 
-    private void Add(VaultConfigErrorCode code, string field, string problem) =>
+    internal void Add(VaultConfigErrorCode code, string field, string problem) =>
         _errors.Add(new VaultConfigError(code, field, $"{sourceName}: {field} {problem}"));
 
-    private static string Show(decimal value) => Normalize(value).ToString(CultureInfo.InvariantCulture);
+    internal static string Show(decimal value) => Normalize(value).ToString(CultureInfo.InvariantCulture);
 
     // 0.20 and 0.2 are the same setting: strip trailing zeros so both give the same canonical text and version.
-    private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
+    internal static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
     [GeneratedRegex("^[A-Z]{3}\\z")]
     private static partial Regex CurrencyPattern();
