@@ -20,7 +20,7 @@ public sealed class SentimentEvalTests
 
             Assert.Equal(1, result.ExitCode); // one row rejected
             Assert.Contains("3 rows scored, 1 rejected", result.Output);
-            Assert.Contains("sentiment-linear@1", result.Output);
+            Assert.Contains("sentiment-linear@2", result.Output);
             Assert.Contains("sentiment-vader@1", result.Output);
             Assert.Contains("macro-F1", result.Output);
             Assert.Contains("note: 1 of 3 rows are in the classifier's training data", result.Output);

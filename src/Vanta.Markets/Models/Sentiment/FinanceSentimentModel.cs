@@ -10,7 +10,8 @@ public sealed record SentimentPrediction(SentimentLabel Label, double Bearish, d
 }
 
 /// <summary>
-/// A finance-text sentiment classifier trained with ML.NET: word and character n-grams (TF-IDF, L2-normalised)
+/// A finance-text sentiment classifier trained with ML.NET: the text cleaned up by <see cref="FinanceTextPipeline.Prepare"/>
+/// (numbers, stems, finance cue markers), then word and character n-grams (TF-IDF, L2-normalised)
 /// into a multinomial logistic regression (L-BFGS maximum entropy), single-threaded and seeded, so the same rows
 /// and options always give the same model. <see cref="Score"/> is P(bullish) - P(bearish) in [-1, 1].
 /// Thread-safe.
@@ -18,7 +19,7 @@ public sealed record SentimentPrediction(SentimentLabel Label, double Bearish, d
 public sealed class FinanceSentimentModel : ITextSentimentModel
 {
     /// <summary>The model id.</summary>
-    public const string ModelId = "sentiment-linear@1";
+    public const string ModelId = "sentiment-linear@2";
 
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;

@@ -8,10 +8,10 @@ public sealed class FinanceSentimentModelTests(FinanceClassifierFixture fixture,
     : IClassFixture<FinanceClassifierFixture>
 {
     /// <summary>
-    /// The target is 0.85; this model measured 0.8266 on the default split (macro-F1 0.7551), so the bar
-    /// is what was measured less a small margin, not the target.
+    /// The target is 0.85; sentiment-linear@2 measured 0.8371 on the default split (macro-F1 0.7722; @1 had
+    /// 0.8266), so the bar is what was measured less a small margin, not the target.
     /// </summary>
-    private const double RequiredHeldOutAccuracy = 0.815;
+    private const double RequiredHeldOutAccuracy = 0.827;
 
     [Fact]
     public void Held_out_accuracy_meets_the_target_and_beats_vader()
@@ -40,7 +40,7 @@ public sealed class FinanceSentimentModelTests(FinanceClassifierFixture fixture,
         }
         Assert.True(model.Score("Shares surge after earnings beat, analysts upgrade to buy") > 0.3m);
         Assert.True(model.Score("Shares plunge after profit warning, analysts downgrade to sell") < -0.3m);
-        Assert.Equal("sentiment-linear@1", model.Id);
+        Assert.Equal("sentiment-linear@2", model.Id);
     }
 
     [Theory]

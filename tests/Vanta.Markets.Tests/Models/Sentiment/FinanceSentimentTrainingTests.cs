@@ -36,7 +36,7 @@ public sealed class FinanceSentimentTrainingTests
 
         Assert.Equal(1, trainings);
         Assert.True(File.Exists(FinanceSentimentCache.PathFor(folder.Path, options)));
-        Assert.EndsWith("sentiment-linear@1-s5-w2-c4-l2_0.01.zip", FinanceSentimentCache.PathFor(folder.Path, options), StringComparison.Ordinal);
+        Assert.EndsWith("sentiment-linear@2-s5-w2-c4-l2_0.01.zip", FinanceSentimentCache.PathFor(folder.Path, options), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
         Assert.Equal(trained.PredictMany(Probe), loaded.PredictMany(Probe));
     }
