@@ -35,6 +35,11 @@ public static class EmbeddedRun
             warn($"wrote a default {home.VaultConfig}");
         if (HarvestConfigLoader.WriteDefaultIfMissing(home.HarvestConfig))
             warn($"wrote a default {home.HarvestConfig} (mode replay: the recorded tape, offline)");
+        if (ModelsConfigLoader.WriteDefaultIfMissing(home.ModelsConfig))
+            warn($"wrote a default {home.ModelsConfig}");
+        var modelsConfig = ModelsConfigLoader.Load(home.ModelsConfig);
+        if (!modelsConfig.IsSuccess)
+            return RunResult.Failure(string.Join(Environment.NewLine, modelsConfig.Errors));
         var harvest = HarvestConfigLoader.Load(home.HarvestConfig);
         if (!harvest.IsSuccess)
             return RunResult.Failure(string.Join(Environment.NewLine, harvest.Errors));
@@ -61,7 +66,7 @@ public static class EmbeddedRun
         using var quarantineLog = JsonlAppender.Open(home.QuarantineLog, warn);
         var outbox = new Outbox(journal, bus);
 
-        var layer = ModelLayer.CreateDefault(new VaderSentiment());
+        var layer = ModelLayer.Create(modelsConfig.Config!, new VaderSentiment());
         if (request.WriteLake)
             layer.RecordVectors();
         var markets = new MarketsRole(request.Node, bus, outbox, clock, layer, PreEnricher.CreateDefault());

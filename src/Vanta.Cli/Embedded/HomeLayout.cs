@@ -11,6 +11,7 @@ public sealed record HomeLayout(string Root)
     public string QuarantineLog => Path.Combine(Logs, "quarantine.jsonl");
     public string VaultConfig => Path.Combine(Memory, "vault.json");
     public string HarvestConfig => Path.Combine(Memory, "harvest.json");
+    public string ModelsConfig => Path.Combine(Memory, "models.json");
 
     public static HomeLayout At(string root) => new(Path.GetFullPath(root));
 

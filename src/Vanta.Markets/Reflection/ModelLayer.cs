@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using Vanta.Core.Domain;
 using Vanta.Markets.Features;
 using Vanta.Markets.Models;
+using Vanta.Markets.Models.Anomaly;
 using Vanta.Markets.Models.Direction;
 using Vanta.Markets.Models.Forecast;
+using Vanta.Markets.Models.Insider;
 using Vanta.Markets.Models.Signals;
 using Vanta.Markets.Reflection.Stacking;
 
@@ -23,23 +25,64 @@ public sealed class ForecastLearner(ExponentialSmoothingForecaster forecaster) :
     public void Observe(PriceBar bar, FeatureVector features) => forecaster.Observe(bar.Symbol, bar.TsEvent, bar.Close);
 }
 
-/// <summary>The default model layer: features, the ensemble and the stacker, wired for one node.</summary>
+/// <summary>The model layer: features, the ensemble and the stacker, wired for one node from <see cref="ModelsConfig"/>.</summary>
 public static class ModelLayer
 {
-    public static ModelLayerScorer CreateDefault(ITextSentimentModel sentiment, StackerOptions? stacker = null, DirectionOptions? direction = null)
+    /// <summary>
+    /// The layer of <see cref="ModelsConfig.Default"/>. <paramref name="stacker"/> and <paramref name="direction"/>, when
+    /// given, replace the options the default config would make (tests, benchmarks, <c>vanta models eval</c>).
+    /// </summary>
+    public static ModelLayerScorer CreateDefault(ITextSentimentModel sentiment, StackerOptions? stacker = null, DirectionOptions? direction = null) =>
+        Build(ModelsConfig.Default, sentiment, stacker, direction);
+
+    /// <summary>The layer <paramref name="config"/> describes: its enabled models, stacker and learner cadences.</summary>
+    public static ModelLayerScorer Create(ModelsConfig config, ITextSentimentModel sentiment)
     {
-        var trainer = new WalkForwardTrainer(direction ?? new DirectionOptions());
-        var forecaster = new ExponentialSmoothingForecaster();
-        ImmutableArray<IScoringModel> models =
-        [
-            new MomentumModel(),
-            new InsiderFlowModel(),
-            new SocialSentimentModel(),
-            trainer.Model,
-            forecaster,
-        ];
+        ArgumentNullException.ThrowIfNull(config);
+        return Build(config, sentiment, null, null);
+    }
+
+    private static ModelLayerScorer Build(ModelsConfig config, ITextSentimentModel sentiment, StackerOptions? stacker, DirectionOptions? direction)
+    {
+        var models = ImmutableArray.CreateBuilder<IScoringModel>();
+        var learners = ImmutableArray.CreateBuilder<IBarLearner>();
+        foreach (var id in ModelsConfig.KnownModels.Where(config.IsEnabled))
+        {
+            switch (id)
+            {
+                case ModelsConfig.Momentum:
+                    models.Add(new MomentumModel());
+                    break;
+                case ModelsConfig.InsiderFlow:
+                    models.Add(new InsiderFlowModel());
+                    break;
+                case ModelsConfig.InsiderGraph:
+                    models.Add(new InsiderGraphModel());
+                    break;
+                case ModelsConfig.SocialSentiment:
+                    models.Add(new SocialSentimentModel());
+                    break;
+                case ModelsConfig.Direction:
+                    var trainer = new WalkForwardTrainer(direction ?? config.ToDirectionOptions());
+                    models.Add(trainer.Model);
+                    learners.Add(new DirectionLearner(trainer));
+                    break;
+                case ModelsConfig.Forecast:
+                    var forecaster = new ExponentialSmoothingForecaster();
+                    models.Add(forecaster);
+                    learners.Add(new ForecastLearner(forecaster));
+                    break;
+                case ModelsConfig.Anomaly:
+                    var anomaly = new AnomalyLearner(config.ToAnomalyOptions());
+                    models.Add(anomaly.Model);
+                    learners.Add(anomaly);
+                    break;
+                default:
+                    throw new InvalidOperationException($"no builder for model {id}");
+            }
+        }
         return new ModelLayerScorer(
-            FeatureEngine.Create(sentiment), new InMemoryFeatureStore(), models, new MetaBeliefStacker(stacker ?? new StackerOptions()),
-            [new DirectionLearner(trainer), new ForecastLearner(forecaster)]);
+            FeatureEngine.Create(sentiment), new InMemoryFeatureStore(), models.ToImmutable(),
+            new MetaBeliefStacker(stacker ?? config.ToStackerOptions()), learners.ToImmutable());
     }
 }

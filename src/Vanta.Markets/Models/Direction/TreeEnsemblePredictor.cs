@@ -112,18 +112,21 @@ internal sealed class TreeEnsemblePredictor
             }
             var sums = new double[Feature.Length];
             var counts = new int[Feature.Length];
+            // One path buffer for every row: a path visits at most every internal node once.
+            Span<int> path = stackalloc int[Feature.Length];
             foreach (var row in rows)
             {
-                var path = new List<int>();
+                var length = 0;
                 var node = 0;
                 while (node >= 0)
                 {
-                    path.Add(node);
+                    path[length++] = node;
                     node = row[Feature[node]] <= Threshold[node] ? Left[node] : Right[node];
                 }
-                foreach (var visited in path)
+                var leaf = Leaf[~node];
+                foreach (var visited in path[..length])
                 {
-                    sums[visited] += Leaf[~node];
+                    sums[visited] += leaf;
                     counts[visited]++;
                 }
             }

@@ -41,16 +41,29 @@ public sealed class MetaBeliefStacker(StackerOptions options)
         if (scores.Count == 0)
             return null;
         var track = Track(features.Symbol);
-        var byModel = scores.ToImmutableSortedDictionary(s => s.ModelId, s => s.Score, StringComparer.Ordinal);
-        track.Pending.Enqueue((track.Bars, close, byModel));
+        track.Pending.Enqueue((track.Bars, close, ByModel(scores)));
 
-        var total = scores.Sum(s => Weights.WeightOf(s.ModelId));
+        // One weight lookup per model, in score order: a model seen for the first time joins the weights here.
+        var weights = new decimal[scores.Count];
+        var total = 0m;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            weights[i] = Weights.WeightOf(scores[i].ModelId);
+            total += weights[i];
+        }
         if (total <= 0m)
             return null;
-        var reasons = ConvictionMath.Clamp(
-            scores.ToImmutableSortedDictionary(s => s.ModelId, s => ConvictionMath.Round(Weights.WeightOf(s.ModelId) * s.Score / total, options.Scale), StringComparer.Ordinal),
-            options.Scale);
-        var score = reasons.Values.Sum();
+        var shares = ImmutableSortedDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        var models = ImmutableSortedDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        for (var i = 0; i < scores.Count; i++)
+        {
+            shares.Add(scores[i].ModelId, ConvictionMath.Round(weights[i] * scores[i].Score / total, options.Scale));
+            models.Add(scores[i].ModelId, weights[i]);
+        }
+        var reasons = ConvictionMath.Clamp(shares.ToImmutable(), options.Scale);
+        var score = 0m;
+        foreach (var reason in reasons)
+            score += reason.Value;
 
         // Hysteresis: a small move keeps the published belief (same reasons, so they still add up), re-issued now.
         if (track.Published is { } held && features.AsOf < held.ExpiresAt && Math.Abs(score - held.ConvictionScore) < options.HysteresisBand
@@ -60,27 +73,64 @@ public sealed class MetaBeliefStacker(StackerOptions options)
             score = held.ConvictionScore;
         }
 
-        var dominant = scores.OrderByDescending(s => Math.Abs(reasons.GetValueOrDefault(s.ModelId))).ThenBy(s => s.ModelId, StringComparer.Ordinal).First();
+        var dominant = Rationale.Strongest(scores, reasons)!;
         var ttl = options.TtlOf(dominant.Family);
-        var models = scores.ToImmutableSortedDictionary(s => s.ModelId, s => Weights.WeightOf(s.ModelId), StringComparer.Ordinal);
         var conviction = new ConvictionVector(
-            SignalIdOf(features.Symbol, features.AsOf, score, parents), features.Symbol, score, reasons, models,
+            SignalIdOf(features.Symbol, features.AsOf, score, parents), features.Symbol, score, reasons, models.ToImmutable(),
             features.AsOf, ttl, features.AsOf + ttl, Tags(assetClass, features, scores), parents,
             Rationale.Build(features.Symbol, score, features, scores, reasons));
         track.Published = conviction;
         return conviction;
     }
 
+    /// <summary>The scores by model id in ordinal order, as the weights and the leaderboard learn from them later.</summary>
+    private static KeyValuePair<string, decimal>[] ByModel(IReadOnlyList<ModelScore> scores)
+    {
+        var byModel = new KeyValuePair<string, decimal>[scores.Count];
+        for (var i = 0; i < byModel.Length; i++)
+            byModel[i] = new(scores[i].ModelId, scores[i].Score);
+        Array.Sort(byModel, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        for (var i = 1; i < byModel.Length; i++)
+        {
+            if (byModel[i].Key == byModel[i - 1].Key)
+                throw new ArgumentException($"more than one score of {byModel[i].Key}", nameof(scores));
+        }
+        return byModel;
+    }
+
     private static ImmutableArray<string> Tags(string assetClass, FeatureVector features, IReadOnlyList<ModelScore> scores)
     {
-        var tags = new SortedSet<string>(StringComparer.Ordinal) { assetClass };
+        var tags = ImmutableArray.CreateBuilder<string>(4);
+        tags.Add(assetClass);
         if (features.Get(FeatureNames.InsiderClusterBuyers14d) >= 2m)
-            tags.Add("insider-cluster");
+            AddOnce(tags, "insider-cluster");
         if (features.Get(FeatureNames.MentionVelocity1d) >= 3m)
-            tags.Add("retail-cascade");
-        if (scores.Any(s => s.Family == "anomaly" && s.Contributions.Values.Any(v => v != 0m)))
-            tags.Add("anomaly");
-        return [.. tags];
+            AddOnce(tags, "retail-cascade");
+        if (HasAnomaly(scores))
+            AddOnce(tags, "anomaly");
+        tags.Sort(StringComparer.Ordinal);
+        return tags.DrainToImmutable();
+    }
+
+    private static void AddOnce(ImmutableArray<string>.Builder tags, string tag)
+    {
+        if (!tags.Contains(tag))
+            tags.Add(tag);
+    }
+
+    private static bool HasAnomaly(IReadOnlyList<ModelScore> scores)
+    {
+        foreach (var score in scores)
+        {
+            if (score.Family != "anomaly")
+                continue;
+            foreach (var contribution in score.Contributions)
+            {
+                if (contribution.Value != 0m)
+                    return true;
+            }
+        }
+        return false;
     }
 
     private SymbolTrack Track(string symbol)
@@ -99,6 +149,6 @@ public sealed class MetaBeliefStacker(StackerOptions options)
     {
         public long Bars;
         public ConvictionVector? Published;
-        public readonly Queue<(long Bar, decimal Close, ImmutableSortedDictionary<string, decimal> Scores)> Pending = new();
+        public readonly Queue<(long Bar, decimal Close, KeyValuePair<string, decimal>[] Scores)> Pending = new();
     }
 }

@@ -14,7 +14,11 @@ public sealed class ModelLeaderboard(StackerOptions options)
 {
     private readonly SortedDictionary<string, Queue<(decimal Score, decimal Return)>> _outcomes = new(StringComparer.Ordinal);
 
-    public void Record(IReadOnlyDictionary<string, decimal> scores, decimal forwardReturn)
+    public void Record(IReadOnlyDictionary<string, decimal> scores, decimal forwardReturn) =>
+        Record([.. scores], forwardReturn);
+
+    /// <summary>As <see cref="Record(IReadOnlyDictionary{string, decimal}, decimal)"/>, for scores in any order.</summary>
+    internal void Record(ReadOnlySpan<KeyValuePair<string, decimal>> scores, decimal forwardReturn)
     {
         foreach (var (model, score) in scores)
         {

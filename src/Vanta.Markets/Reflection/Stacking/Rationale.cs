@@ -23,17 +23,53 @@ public static class Rationale
             parts.Add(Invariant($"chatter x{velocity:0.0}, sentiment {sentiment:+0.00;-0.00;0.00}"));
 
         // The strongest model, with its own strongest feature contributions (tree models give them).
-        var top = scores.OrderByDescending(s => Math.Abs(reasons.GetValueOrDefault(s.ModelId))).ThenBy(s => s.ModelId, StringComparer.Ordinal).FirstOrDefault();
-        if (top is not null)
+        if (Strongest(scores, reasons) is { } top)
         {
-            var drivers = top.Contributions.OrderByDescending(c => Math.Abs(c.Value)).ThenBy(c => c.Key, StringComparer.Ordinal).Take(2)
-                .Select(c => Invariant($"{c.Key} {c.Value:+0.00;-0.00;0.00}")).ToList();
-            parts.Add(drivers.Count == 0
-                ? Invariant($"{top.ModelId} {reasons.GetValueOrDefault(top.ModelId):+0.00;-0.00;0.00}")
-                : Invariant($"{top.ModelId} {reasons.GetValueOrDefault(top.ModelId):+0.00;-0.00;0.00} ({string.Join(", ", drivers)})"));
+            var reason = reasons.GetValueOrDefault(top.ModelId);
+            var (first, second) = TopTwo(top.Contributions);
+            parts.Add((first, second) switch
+            {
+                ({ } a, { } b) => Invariant($"{top.ModelId} {reason:+0.00;-0.00;0.00} ({a.Key} {a.Value:+0.00;-0.00;0.00}, {b.Key} {b.Value:+0.00;-0.00;0.00})"),
+                ({ } a, null) => Invariant($"{top.ModelId} {reason:+0.00;-0.00;0.00} ({a.Key} {a.Value:+0.00;-0.00;0.00})"),
+                _ => Invariant($"{top.ModelId} {reason:+0.00;-0.00;0.00}"),
+            });
         }
         return Invariant($"{symbol} {score:+0.00;-0.00;0.00}: ") + string.Join("; ", parts);
     }
+
+    /// <summary>The model with the largest reason by magnitude (ties: first id in ordinal order), or null when there are no scores.</summary>
+    public static ModelScore? Strongest(IReadOnlyList<ModelScore> scores, IReadOnlyDictionary<string, decimal> reasons)
+    {
+        ModelScore? top = null;
+        var topReason = 0m;
+        foreach (var score in scores)
+        {
+            var reason = Math.Abs(reasons.GetValueOrDefault(score.ModelId));
+            if (top is null || reason > topReason || (reason == topReason && string.CompareOrdinal(score.ModelId, top.ModelId) < 0))
+                (top, topReason) = (score, reason);
+        }
+        return top;
+    }
+
+    // The two largest contributions by magnitude (ties: first name in ordinal order), without sorting.
+    private static (KeyValuePair<string, decimal>? First, KeyValuePair<string, decimal>? Second) TopTwo(
+        IEnumerable<KeyValuePair<string, decimal>> contributions)
+    {
+        KeyValuePair<string, decimal>? first = null, second = null;
+        foreach (var c in contributions)
+        {
+            if (Precedes(c, first))
+                (first, second) = (c, first);
+            else if (Precedes(c, second))
+                second = c;
+        }
+        return (first, second);
+    }
+
+    private static bool Precedes(KeyValuePair<string, decimal> c, KeyValuePair<string, decimal>? other) =>
+        other is not { } o
+        || Math.Abs(c.Value) > Math.Abs(o.Value)
+        || (Math.Abs(c.Value) == Math.Abs(o.Value) && string.CompareOrdinal(c.Key, o.Key) < 0);
 
     private static string Money(decimal usd) => Math.Abs(usd) switch
     {

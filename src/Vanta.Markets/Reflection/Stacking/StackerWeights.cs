@@ -10,6 +10,7 @@ namespace Vanta.Markets.Reflection.Stacking;
 public sealed class StackerWeights(StackerOptions options)
 {
     private readonly SortedDictionary<string, decimal> _weights = new(StringComparer.Ordinal);
+    private readonly decimal _floor = 1m / (decimal)Math.Pow(10, options.Scale);
 
     /// <summary>Current weight of every model seen, learnt or pinned, in ordinal order.</summary>
     public ImmutableSortedDictionary<string, decimal> Current =>
@@ -31,22 +32,44 @@ public sealed class StackerWeights(StackerOptions options)
     }
 
     /// <summary>Learns from one judged conviction: <paramref name="outcome"/> is +1 (price rose) or -1 (fell).</summary>
-    public void Learn(IReadOnlyDictionary<string, decimal> scores, int outcome)
+    public void Learn(IReadOnlyDictionary<string, decimal> scores, int outcome) =>
+        Learn([.. scores.OrderBy(p => p.Key, StringComparer.Ordinal)], outcome);
+
+    /// <summary>As <see cref="Learn(IReadOnlyDictionary{string, decimal}, int)"/>, the scores given in ordinal order of model id.</summary>
+    internal void Learn(ReadOnlySpan<KeyValuePair<string, decimal>> scores, int outcome)
     {
-        if (outcome == 0 || scores.Count == 0)
+        if (outcome == 0 || scores.IsEmpty)
             return;
-        var learners = scores.Keys.Where(id => !options.WeightOverrides.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
-        if (learners.Count == 0)
-            return;
-        var total = learners.Sum(id => (double)WeightOf(id));
-        var updated = learners.ToDictionary(id => id, id => (double)WeightOf(id) * Math.Exp(options.LearningRate * outcome * (double)scores[id]));
-        var norm = updated.Values.Sum();
-        foreach (var id in learners)
+        Span<bool> pinned = stackalloc bool[scores.Length];
+        Span<double> updated = stackalloc double[scores.Length];
+        var learners = 0;
+        var total = 0d;
+        for (var i = 0; i < scores.Length; i++)
         {
+            pinned[i] = options.WeightOverrides.ContainsKey(scores[i].Key);
+            if (pinned[i])
+                continue;
+            total += (double)WeightOf(scores[i].Key);
+            learners++;
+        }
+        if (learners == 0)
+            return;
+        var norm = 0d;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (pinned[i])
+                continue;
+            updated[i] = (double)WeightOf(scores[i].Key) * Math.Exp(options.LearningRate * outcome * (double)scores[i].Value);
+            norm += updated[i];
+        }
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (pinned[i])
+                continue;
             // Keep the learners' total mass, so models outside this update keep their relative standing.
-            var share = updated[id] / norm * total;
-            var mixed = (1 - options.FixedShare) * share + options.FixedShare * total / learners.Count;
-            _weights[id] = Math.Max(Math.Round((decimal)mixed, options.Scale), 1m / (decimal)Math.Pow(10, options.Scale));
+            var share = updated[i] / norm * total;
+            var mixed = (1 - options.FixedShare) * share + options.FixedShare * total / learners;
+            _weights[scores[i].Key] = Math.Max(Math.Round((decimal)mixed, options.Scale), _floor);
         }
         Updates++;
     }
