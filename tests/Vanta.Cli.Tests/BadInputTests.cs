@@ -30,6 +30,27 @@ public sealed class BadInputTests(SampleRunFixture run) : IClassFixture<SampleRu
     }
 
     [Fact]
+    public async Task Invalid_models_json_is_an_error_naming_the_field()
+    {
+        var home = RepoPaths.NewTempDirectory("badmodels");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(home, "memory"));
+            File.WriteAllText(Path.Combine(home, "memory", "models.json"),
+                Vanta.Markets.Reflection.ModelsConfigLoader.DefaultJson.Replace("\"learning_rate\": 0.3", "\"learning_rate\": 0", StringComparison.Ordinal));
+
+            var result = await VantaRunner.InvokeAsync("run", "--home", home, "--tape", RepoPaths.SampleTape);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("stacker.learning_rate", result.Error);
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Vault_json_that_is_not_json_names_the_file_and_position()
     {
         var home = RepoPaths.NewTempDirectory("notjson");
