@@ -34,49 +34,24 @@ public static class HarvestConfigLoader
         }
         """;
 
-    public static bool WriteDefaultIfMissing(string path)
-    {
-        if (File.Exists(path))
-            return false;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, DefaultJson + "\n");
-        return true;
-    }
+    public static bool WriteDefaultIfMissing(string path) => ConfigFile.WriteDefaultIfMissing(path, DefaultJson);
 
-    public static HarvestConfigResult Load(string path)
-    {
-        if (!File.Exists(path))
-            return new(null, [$"{path}: not found"]);
-        return Parse(File.ReadAllText(path), Path.GetFileName(path));
-    }
+    public static HarvestConfigResult Load(string path) => ConfigFile.Load(path, (json, file) => Parse(json, file), error => new HarvestConfigResult(null, [error]));
 
-    public static HarvestConfigResult Parse(string json, string file = HarvestConfig.FileName)
+    public static HarvestConfigResult Parse(string json, string file = HarvestConfig.FileName) =>
+        ConfigFile.Read(json, file, Read, error => new HarvestConfigResult(null, [error]));
+
+    private static HarvestConfigResult Read(JsonElement root, ConfigReader r)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            return new(null, [$"{file}: not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}"]);
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return new(null, [$"{file}: must be a JSON object"]);
-            var r = new ConfigReader(file);
-            r.Int(root, "schema_version", "", 1, 1, 1);
-            var mode = r.String(root, "mode", "", "replay", m => m is "replay" or "live", "\"replay\" or \"live\"") == "live" ? HarvestMode.Live : HarvestMode.Replay;
-            var agents = ReadAgents(r, r.Object(root, "user_agents", ""));
-            var collectors = CollectorSettingsReader.ReadAll(r, root);
-            var maxPages = r.Int(root, "max_pages", "", 1, 1, 100);
-            var pageSize = r.Int(root, "page_size", "", 100, 1, 100);
-            return r.Errors.Count > 0
-                ? new(null, r.Errors)
-                : new(new HarvestConfig(mode, agents, collectors, maxPages, pageSize), []);
-        }
+        r.Int(root, "schema_version", "", 1, 1, 1);
+        var mode = r.String(root, "mode", "", "replay", m => m is "replay" or "live", "\"replay\" or \"live\"") == "live" ? HarvestMode.Live : HarvestMode.Replay;
+        var agents = ReadAgents(r, r.Object(root, "user_agents", ""));
+        var collectors = CollectorSettingsReader.ReadAll(r, root);
+        var maxPages = r.Int(root, "max_pages", "", 1, 1, 100);
+        var pageSize = r.Int(root, "page_size", "", 100, 1, 100);
+        return r.Errors.Count > 0
+            ? new(null, r.Errors)
+            : new(new HarvestConfig(mode, agents, collectors, maxPages, pageSize), []);
     }
 
     private static UserAgentSettings ReadAgents(ConfigReader r, JsonElement? agents)

@@ -49,74 +49,49 @@ public static class ModelsConfigLoader
 
     private static readonly TimeSpan MaxTtl = TimeSpan.FromDays(365);
 
-    public static bool WriteDefaultIfMissing(string path)
-    {
-        if (File.Exists(path))
-            return false;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, DefaultJson + "\n");
-        return true;
-    }
+    public static bool WriteDefaultIfMissing(string path) => ConfigFile.WriteDefaultIfMissing(path, DefaultJson);
 
-    public static ModelsConfigResult Load(string path)
-    {
-        if (!File.Exists(path))
-            return new(null, [$"{path}: not found"]);
-        return Parse(File.ReadAllText(path), Path.GetFileName(path));
-    }
+    public static ModelsConfigResult Load(string path) => ConfigFile.Load(path, (json, file) => Parse(json, file), error => new ModelsConfigResult(null, [error]));
 
-    public static ModelsConfigResult Parse(string json, string file = ModelsConfig.FileName)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            return new(null, [$"{file}: not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}"]);
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return new(null, [$"{file}: must be a JSON object"]);
-            var r = new ConfigReader(file);
-            var d = ModelsConfig.Default;
-            Known(r, root, "", ["schema_version", "enabled", "ttl", "stacker", "direction", "anomaly"]);
-            r.Int(root, "schema_version", "", 1, 1, 1);
-            var enabled = Enabled(r, root, d.Enabled);
-            var (ttls, defaultTtl) = Ttls(r, r.Object(root, "ttl", ""), d);
+    public static ModelsConfigResult Parse(string json, string file = ModelsConfig.FileName) =>
+        ConfigFile.Read(json, file, Read, error => new ModelsConfigResult(null, [error]));
 
-            var config = d with { Enabled = enabled, TtlByFamily = ttls, DefaultTtl = defaultTtl };
-            if (r.Object(root, "stacker", "") is { } s)
+    private static ModelsConfigResult Read(JsonElement root, ConfigReader r)
+    {
+        var d = ModelsConfig.Default;
+        Known(r, root, "", ["schema_version", "enabled", "ttl", "stacker", "direction", "anomaly"]);
+        r.Int(root, "schema_version", "", 1, 1, 1);
+        var enabled = Enabled(r, root, d.Enabled);
+        var (ttls, defaultTtl) = Ttls(r, r.Object(root, "ttl", ""), d);
+
+        var config = d with { Enabled = enabled, TtlByFamily = ttls, DefaultTtl = defaultTtl };
+        if (r.Object(root, "stacker", "") is { } s)
+        {
+            Known(r, s, "stacker", ["horizon_bars", "learning_rate", "fixed_share", "hysteresis_band", "weight_overrides"]);
+            config = config with
             {
-                Known(r, s, "stacker", ["horizon_bars", "learning_rate", "fixed_share", "hysteresis_band", "weight_overrides"]);
-                config = config with
-                {
-                    HorizonBars = r.Int(s, "horizon_bars", "stacker", d.HorizonBars, 1, 250),
-                    LearningRate = (double)Number(r, s, "learning_rate", "stacker", (decimal)d.LearningRate, 0m, false, 10m, "greater than 0 and at most 10"),
-                    FixedShare = (double)Number(r, s, "fixed_share", "stacker", (decimal)d.FixedShare, 0m, true, 1m, "from 0 to 1 (1 excluded)", maxInclusive: false),
-                    HysteresisBand = Number(r, s, "hysteresis_band", "stacker", d.HysteresisBand, 0m, true, 1m, "from 0 to 1"),
-                    WeightOverrides = Overrides(r, s),
-                };
-            }
-            if (r.Object(root, "direction", "") is { } dir)
-            {
-                Known(r, dir, "direction", ["retrain_every", "retrain_every_days"]);
-                config = config with
-                {
-                    DirectionRetrainEvery = r.Int(dir, "retrain_every", "direction", d.DirectionRetrainEvery, 1, 1_000_000),
-                    DirectionRetrainEveryDays = dir.TryGetProperty("retrain_every_days", out var days) && days.ValueKind != JsonValueKind.Null
-                        ? r.Int(dir, "retrain_every_days", "direction", 1, 1, 3650)
-                        : null,
-                };
-            }
-            if (r.Object(root, "anomaly", "") is { } a)
-                config = config with { AnomalyFit = Anomaly(r, a, d.AnomalyFit) };
-
-            return r.Errors.Count > 0 ? new(null, r.Errors) : new(config, []);
+                HorizonBars = r.Int(s, "horizon_bars", "stacker", d.HorizonBars, 1, 250),
+                LearningRate = (double)Number(r, s, "learning_rate", "stacker", (decimal)d.LearningRate, 0m, false, 10m, "greater than 0 and at most 10"),
+                FixedShare = (double)Number(r, s, "fixed_share", "stacker", (decimal)d.FixedShare, 0m, true, 1m, "from 0 to 1 (1 excluded)", maxInclusive: false),
+                HysteresisBand = Number(r, s, "hysteresis_band", "stacker", d.HysteresisBand, 0m, true, 1m, "from 0 to 1"),
+                WeightOverrides = Overrides(r, s),
+            };
         }
+        if (r.Object(root, "direction", "") is { } dir)
+        {
+            Known(r, dir, "direction", ["retrain_every", "retrain_every_days"]);
+            config = config with
+            {
+                DirectionRetrainEvery = r.Int(dir, "retrain_every", "direction", d.DirectionRetrainEvery, 1, 1_000_000),
+                DirectionRetrainEveryDays = dir.TryGetProperty("retrain_every_days", out var days) && days.ValueKind != JsonValueKind.Null
+                    ? r.Int(dir, "retrain_every_days", "direction", 1, 1, 3650)
+                    : null,
+            };
+        }
+        if (r.Object(root, "anomaly", "") is { } a)
+            config = config with { AnomalyFit = Anomaly(r, a, d.AnomalyFit) };
+
+        return r.Errors.Count > 0 ? new(null, r.Errors) : new(config, []);
     }
 
     private static ImmutableArray<string> Enabled(ConfigReader r, JsonElement root, ImmutableArray<string> fallback)
