@@ -23,6 +23,7 @@ public static class VantaCommandLine
         root.Subcommands.Add(SignalsCommand.Create());
         root.Subcommands.Add(HarvestCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
+        root.Subcommands.Add(VaultCommand.Create());
         return root;
     }
 }
