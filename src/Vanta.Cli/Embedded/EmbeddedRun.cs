@@ -14,8 +14,9 @@ using Vanta.Markets.Harvest;
 using Vanta.Markets.Models.Sentiment;
 using Vanta.Markets.Reflection;
 using Vanta.Markets.Tape;
-using Vanta.Vaults.Allocation;
 using Vanta.Vaults.Config;
+using Vanta.Vaults.Engine;
+using Vanta.Vaults.Overlay;
 
 namespace Vanta.Cli.Embedded;
 
@@ -60,6 +61,15 @@ public static class EmbeddedRun
         if (!vaults.IsSuccess)
             return RunResult.Failure(string.Join(Environment.NewLine, vaults.Errors.Select(e => e.Message)));
 
+        // The overlay (maintenance, flips, kill switch) is optional; a broken one stops the run rather than trading without it.
+        VaultOverlayResult? overlay = null;
+        if (File.Exists(home.VaultOverlay))
+        {
+            overlay = VaultOverlayLoader.Load(home.VaultOverlay, clock.GetUtcNow());
+            if (!overlay.IsSuccess)
+                return RunResult.Failure(string.Join(Environment.NewLine, overlay.Errors.Select(e => e.Message)));
+        }
+
         using var journal = JournalSink.Open(home.Journal, new JournalOptions { Fsync = FsyncPolicy.Batch }, warn);
         await using var bus = new InProcessBus(clock, new BusOptions { Capacity = 1 << 20 });
         using var tradeLog = JsonlAppender.Open(home.TradeLog, warn);
@@ -70,11 +80,13 @@ public static class EmbeddedRun
         if (request.WriteLake)
             layer.RecordVectors();
         var markets = new MarketsRole(request.Node, bus, outbox, clock, layer, PreEnricher.CreateDefault());
-        var alpha = new AlphaRole(request.Node, bus, outbox, clock, CompositeAllocator.ForVaults(vaults.Config!, vaults.Document!));
+        var alpha = new AlphaRole(request.Node, bus, outbox, clock, new VaultAllocator(vaults.Config!, vaults.Document!, overlay?.Overlay, overlay?.Document));
         var executor = new ExecutorRole(request.Node, bus, outbox, clock, vaults.Config!,
             new PaperBroker(request.PaperBroker.Validated()), new OrderPlanner(), tradeLog);
 
         await alpha.PublishConfigAsync(vaults.Document!, ct).ConfigureAwait(false);
+        if (overlay?.Document is { } overlayDocument)
+            await alpha.PublishConfigAsync(overlayDocument, ct).ConfigureAwait(false);
 
         // Raw documents are journaled before anything is parsed from them: a replay starts from the same bytes.
         var documents = ImmutableArray.CreateBuilder<Envelope>(input.Documents.Length);

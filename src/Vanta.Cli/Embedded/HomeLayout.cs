@@ -10,6 +10,7 @@ public sealed record HomeLayout(string Root)
     public string TradeLog => Path.Combine(Logs, "trade_log.jsonl");
     public string QuarantineLog => Path.Combine(Logs, "quarantine.jsonl");
     public string VaultConfig => Path.Combine(Memory, "vault.json");
+    public string VaultOverlay => Path.Combine(Memory, "vault_overlay.json");
     public string HarvestConfig => Path.Combine(Memory, "harvest.json");
     public string ModelsConfig => Path.Combine(Memory, "models.json");
 
