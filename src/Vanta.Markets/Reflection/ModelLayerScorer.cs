@@ -8,6 +8,12 @@ using Vanta.Markets.Reflection.Stacking;
 
 namespace Vanta.Markets.Reflection;
 
+/// <summary>A scorer that also takes pre-enrichment's verdict (swarm weight, spam), so social attention is weighted.</summary>
+public interface IEnrichedConvictionScorer : IConvictionScorer
+{
+    IReadOnlyList<ConvictionVector> Update(Observed<IObservation> observation, PreEnriched? enriched);
+}
+
 /// <summary>A model that learns as bars arrive (walk-forward trainers), told each bar with the features known at it.</summary>
 public interface IBarLearner
 {
@@ -24,7 +30,7 @@ public sealed class ModelLayerScorer(
     IFeatureStore store,
     ImmutableArray<IScoringModel> models,
     MetaBeliefStacker stacker,
-    ImmutableArray<IBarLearner> learners = default) : IConvictionScorer
+    ImmutableArray<IBarLearner> learners = default) : IEnrichedConvictionScorer
 {
     private readonly ImmutableArray<IBarLearner> _learners = learners.IsDefault ? [] : learners;
     private readonly SortedDictionary<string, ModelScore> _latest = new(StringComparer.Ordinal);

@@ -95,7 +95,7 @@ public sealed class MarketsRole
             return;
         var observed = new Observed<IObservation>(envelope.EventId, observation);
         var enriched = _enriched.Remove(envelope.EventId, out var verdict) ? verdict : null;
-        var convictions = _scorer is ModelLayerScorer models ? models.Update(observed, enriched) : _scorer.Update(observed);
+        var convictions = _scorer is IEnrichedConvictionScorer weighted ? weighted.Update(observed, enriched) : _scorer.Update(observed);
         foreach (var conviction in convictions)
         {
             var published = Envelope.Create(EventKinds.Conviction, conviction, conviction.IssuedAt, _clock.GetUtcNow(), Producer, conviction.Parents);
