@@ -7,17 +7,25 @@ internal readonly record struct ExposureLimits(decimal PerName, decimal Gross, d
 {
     public const int Scale = 6;
 
-    public bool Holds(IEnumerable<decimal> weights)
+    /// <summary>Running gross and net of a book, weight by weight, against these limits.</summary>
+    public struct Tally(ExposureLimits limits)
     {
-        decimal gross = 0m, net = 0m;
-        foreach (var w in weights)
+        private decimal _gross, _net;
+        private bool _overName;
+
+        public void Add(decimal weight)
         {
-            if (Math.Abs(w) > PerName)
-                return false;
-            gross += Math.Abs(w);
-            net += w;
+            // Once one name is over its limit the book cannot hold, so the sums no longer matter.
+            if (_overName || Math.Abs(weight) > limits.PerName)
+            {
+                _overName = true;
+                return;
+            }
+            _gross += Math.Abs(weight);
+            _net += weight;
         }
-        return gross <= Gross && Math.Abs(net) <= Net;
+
+        public readonly bool Holds => !_overName && _gross <= limits.Gross && Math.Abs(_net) <= limits.Net;
     }
 
     /// <summary>
@@ -25,12 +33,20 @@ internal readonly record struct ExposureLimits(decimal PerName, decimal Gross, d
     /// Uniform scaling keeps proportions; truncation towards zero never grows a weight, and the loop absorbs the
     /// one case it can (truncating shorts raises a long net).
     /// </summary>
-    public SortedDictionary<string, decimal> Fit(IReadOnlyDictionary<string, decimal> raw)
+    /// <remarks>Symbols are distinct and in ordinal order; the result keeps that order.</remarks>
+    public List<(string Symbol, decimal Weight)> Fit(IReadOnlyList<(string Symbol, decimal Weight)> raw)
     {
         var perName = PerName;
-        var clipped = raw.ToDictionary(kv => kv.Key, kv => Math.Sign(kv.Value) * Math.Min(Math.Abs(kv.Value), perName), StringComparer.Ordinal);
-        var gross = clipped.Values.Sum(Math.Abs);
-        var net = Math.Abs(clipped.Values.Sum());
+        var clipped = new (string Symbol, decimal Weight)[raw.Count];
+        decimal gross = 0m, sum = 0m;
+        for (var i = 0; i < clipped.Length; i++)
+        {
+            var (symbol, w) = raw[i];
+            clipped[i] = (symbol, Math.Sign(w) * Math.Min(Math.Abs(w), perName));
+            gross += Math.Abs(clipped[i].Weight);
+            sum += clipped[i].Weight;
+        }
+        var net = Math.Abs(sum);
         var scale = 1m;
         if (gross > Gross)
             scale = Gross / gross;
@@ -38,17 +54,25 @@ internal readonly record struct ExposureLimits(decimal PerName, decimal Gross, d
             scale = Math.Min(scale, Net / net);
         while (true)
         {
-            var fitted = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+            var fitted = new List<(string Symbol, decimal Weight)>(clipped.Length);
             foreach (var (symbol, w) in clipped)
             {
                 var v = decimal.Round(w * scale, Scale, MidpointRounding.ToZero);
                 if (v != 0m)
-                    fitted[symbol] = v;
+                    fitted.Add((symbol, v));
             }
-            if (Holds(fitted.Values) || scale == 0m)
+            if (Holds(fitted) || scale == 0m)
                 return fitted;
             scale = Math.Max(0m, scale - 0.000001m);
         }
+    }
+
+    private bool Holds(List<(string Symbol, decimal Weight)> book)
+    {
+        var tally = new Tally(this);
+        foreach (var (_, weight) in book)
+            tally.Add(weight);
+        return tally.Holds;
     }
 
     public static ImmutableSortedDictionary<string, decimal> Empty { get; } = ImmutableSortedDictionary.Create<string, decimal>(StringComparer.Ordinal);

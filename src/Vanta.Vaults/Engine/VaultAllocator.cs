@@ -61,12 +61,15 @@ public sealed class VaultAllocator : IAllocator
         foreach (var expired in _book.Where(kv => !kv.Value.IsLiveAt(now)).Select(kv => kv.Key).ToList())
             _book.Remove(expired);
 
+        // One snapshot of the book for all vaults, rather than walking the sorted tree once per vault.
+        var live = _book.Values.ToArray();
         var intents = new List<AllocationIntent>();
         foreach (var (vault, persona) in _vaults)
         {
-            var plan = VaultPlanner.Plan(vault, persona, _overlay, _book.Values, _positions[vault.Id], now, _states.GetValueOrDefault(vault.Id));
+            // Only made moves become intents, so the plan skips building refusals.
+            var plan = VaultPlanner.Plan(vault, persona, _overlay, live, _positions[vault.Id], now, _states.GetValueOrDefault(vault.Id), madeOnly: true);
             _positions[vault.Id] = plan.Book;
-            foreach (var d in plan.Decisions.Where(d => d.Made))
+            foreach (var d in plan.Decisions)
                 intents.Add(ToIntent(d, now));
         }
         return intents;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Vanta.Core.Ids;
+using Vanta.Core.Domain;
 using Vanta.Vaults.Config;
 
 namespace Vanta.Vaults.Engine;
@@ -12,43 +12,56 @@ public static partial class VaultPlanner
         VaultDefinition vault,
         VaultCaps caps,
         ExposureLimits limits,
-        SortedDictionary<string, decimal> targets,
+        List<(string Symbol, decimal Weight)> targets,
         IReadOnlyDictionary<string, decimal> current,
-        SortedDictionary<string, (string Why, SignalId Signal)> notes,
-        string? overrideReason)
+        Notes notes,
+        string? overrideReason,
+        bool madeOnly)
     {
-        var symbols = new SortedSet<string>(current.Where(kv => kv.Value != 0m).Select(kv => kv.Key), StringComparer.Ordinal);
-        symbols.UnionWith(targets.Keys);
-        var moves = new List<(string Symbol, decimal From, decimal To)>();
-        foreach (var symbol in symbols)
+        var candidates = Candidates(targets, current);
+        var moves = new List<(string Symbol, decimal From, decimal To)>(candidates.Count);
+        foreach (var (symbol, to) in candidates)
         {
             var from = current.GetValueOrDefault(symbol);
-            var to = targets.GetValueOrDefault(symbol);
             if (from != to)
                 moves.Add((symbol, from, to));
         }
 
-        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Refusals by move index; a refusal's text stays null when madeOnly, as refused moves are then left out.
+        var refused = new bool[moves.Count];
+        var refusals = new string?[moves.Count];
+        var refusedCount = 0;
         var turnover = moves.Where(m => !IsIncrease(m.From, m.To)).Sum(m => Math.Abs(m.To - m.From));
-        var increases = moves.Where(m => IsIncrease(m.From, m.To))
-            .OrderByDescending(m => Math.Abs(m.To - m.From)).ThenBy(m => m.Symbol, StringComparer.Ordinal);
-        foreach (var m in increases)
+        foreach (var (i, delta) in Increases(moves, ordered: caps.TurnoverLimit is not null))
         {
-            var delta = Math.Abs(m.To - m.From);
+            var m = moves[i];
+            string? refusal = null;
+            var refuse = true;
             if (delta < vault.Allocation.RebalanceBand)
-                refused[m.Symbol] = string.Create(CultureInfo.InvariantCulture, $"refused: change {delta:0.######} within rebalance_band {vault.Allocation.RebalanceBand}");
+                refusal = madeOnly ? null : string.Create(CultureInfo.InvariantCulture, $"refused: change {delta:0.######} within rebalance_band {vault.Allocation.RebalanceBand}");
             else if (delta * vault.Capital < caps.MinTradeSize)
-                refused[m.Symbol] = string.Create(CultureInfo.InvariantCulture, $"refused: trade {delta * vault.Capital:0.##} below min_trade_size {caps.MinTradeSize}");
+                refusal = madeOnly ? null : string.Create(CultureInfo.InvariantCulture, $"refused: trade {delta * vault.Capital:0.##} below min_trade_size {caps.MinTradeSize}");
             else if (caps.TurnoverLimit is { } limit && turnover + delta > limit)
-                refused[m.Symbol] = string.Create(CultureInfo.InvariantCulture, $"refused: turnover {turnover + delta:0.######} would pass turnover_limit {limit}");
+                refusal = madeOnly ? null : string.Create(CultureInfo.InvariantCulture, $"refused: turnover {turnover + delta:0.######} would pass turnover_limit {limit}");
             else
+            {
                 turnover += delta;
+                refuse = false;
+            }
+            if (refuse)
+            {
+                refused[i] = true;
+                refusals[i] = refusal;
+                refusedCount++;
+            }
         }
 
         var forced = false;
-        if (refused.Count > 0 && !limits.Holds(moves.Select(m => refused.ContainsKey(m.Symbol) ? m.From : m.To).Concat(Unmoved(targets, moves))))
+        if (refusedCount > 0 && !HoldsAfter(limits, moves, refused, targets, current))
         {
-            refused.Clear();
+            Array.Clear(refused);
+            Array.Clear(refusals);
+            refusedCount = 0;
             forced = true;
         }
 
@@ -58,19 +71,21 @@ public static partial class VaultPlanner
             if (weight != 0m)
                 book[symbol] = weight;
         }
-        var decisions = ImmutableArray.CreateBuilder<AllocationDecision>(moves.Count);
-        foreach (var m in moves)
+        var decisions = ImmutableArray.CreateBuilder<AllocationDecision>(madeOnly ? moves.Count - refusedCount : moves.Count);
+        for (var i = 0; i < moves.Count; i++)
         {
-            var made = !refused.TryGetValue(m.Symbol, out var refusal);
-            var hasNote = notes.TryGetValue(m.Symbol, out var note);
-            var reason = refusal
+            var m = moves[i];
+            var made = !refused[i];
+            if (!made && madeOnly)
+                continue;
+            var note = notes.Find(m.Symbol);
+            var reason = refusals[i]
                 ?? (overrideReason is not null && m.To == 0m ? $"exit: {overrideReason}"
-                : !hasNote ? "exit: no live conviction"
-                : $"{note.Why} -> weight {m.To.ToString("0.000000", CultureInfo.InvariantCulture)}");
+                : note is null ? "exit: no live conviction"
+                : $"{notes.Why(note)} -> weight {m.To.ToString("0.000000", CultureInfo.InvariantCulture)}");
             if (made && forced)
                 reason += " (made despite band, size or turnover: caps come first)";
-            decisions.Add(new AllocationDecision(vault.Id, m.Symbol, m.From, m.To, made, reason,
-                hasNote ? note.Signal : null));
+            decisions.Add(new AllocationDecision(vault.Id, m.Symbol, m.From, m.To, made, reason, note?.SignalId));
             if (!made)
                 continue;
             if (m.To == 0m)
@@ -81,10 +96,97 @@ public static partial class VaultPlanner
         return new VaultPlan(vault.Id, book.ToImmutable(), decisions.ToImmutable());
     }
 
-    private static IEnumerable<decimal> Unmoved(SortedDictionary<string, decimal> targets, List<(string Symbol, decimal From, decimal To)> moves) =>
-        targets.Where(kv => !moves.Any(m => m.Symbol == kv.Key)).Select(kv => kv.Value);
+    // Whether the book after the moves (refused ones staying put) holds the caps: every move's resulting weight,
+    // then every unmoved target. Every target symbol is a candidate move, so a target is unmoved exactly when it
+    // equals the current weight (a linear pass instead of searching the move list per target).
+    private static bool HoldsAfter(
+        ExposureLimits limits,
+        List<(string Symbol, decimal From, decimal To)> moves,
+        bool[] refused,
+        List<(string Symbol, decimal Weight)> targets,
+        IReadOnlyDictionary<string, decimal> current)
+    {
+        var tally = new ExposureLimits.Tally(limits);
+        for (var i = 0; i < moves.Count; i++)
+            tally.Add(refused[i] ? moves[i].From : moves[i].To);
+        foreach (var (symbol, weight) in targets)
+        {
+            if (current.GetValueOrDefault(symbol) == weight)
+                tally.Add(weight);
+        }
+        return tally.Holds;
+    }
+
+    // Target symbols with their targets, plus held (non-zero) symbols without one at 0, in ordinal order. Usually
+    // every held symbol has a target, and then the targets themselves are the candidates (no copy).
+    private static List<(string Symbol, decimal Weight)> Candidates(List<(string Symbol, decimal Weight)> targets, IReadOnlyDictionary<string, decimal> current)
+    {
+        List<(string Symbol, decimal Weight)>? candidates = null;
+        foreach (var (symbol, weight) in current)
+        {
+            if (weight != 0m && IndexOf(targets, symbol, t => t.Symbol) < 0)
+                (candidates ??= [.. targets]).Add((symbol, 0m));
+        }
+        if (candidates is null)
+            return targets;
+        candidates.Sort((a, b) => string.CompareOrdinal(a.Symbol, b.Symbol));
+        return candidates;
+    }
+
+    // Indexes of the moves that add risk with their size. When ordered: largest first, ties by symbol (symbols are
+    // distinct, so the order is total). Only the turnover budget depends on that order (band and size refusals look
+    // at one move alone), so without a turnover limit they come in move order, unsorted and unbuffered.
+    private static IEnumerable<(int Index, decimal Delta)> Increases(List<(string Symbol, decimal From, decimal To)> moves, bool ordered)
+    {
+        if (!ordered)
+            return IncreasesInOrder(moves);
+        var increases = IncreasesInOrder(moves).ToList();
+        increases.Sort((a, b) =>
+        {
+            var bySize = b.Delta.CompareTo(a.Delta);
+            return bySize != 0 ? bySize : string.CompareOrdinal(moves[a.Index].Symbol, moves[b.Index].Symbol);
+        });
+        return increases;
+    }
+
+    private static IEnumerable<(int Index, decimal Delta)> IncreasesInOrder(List<(string Symbol, decimal From, decimal To)> moves)
+    {
+        for (var i = 0; i < moves.Count; i++)
+        {
+            if (IsIncrease(moves[i].From, moves[i].To))
+                yield return (i, Math.Abs(moves[i].To - moves[i].From));
+        }
+    }
+
+    // Binary search of a list sorted by ordinal symbol: the index, or negative when absent.
+    private static int IndexOf<T>(List<T> sorted, string symbol, Func<T, string> symbolOf)
+    {
+        int lo = 0, hi = sorted.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            var order = string.CompareOrdinal(symbolOf(sorted[mid]), symbol);
+            if (order == 0)
+                return mid;
+            if (order < 0)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return -1;
+    }
 
     // Opening, growing or flipping a position adds risk; shrinking or closing one does not.
     private static bool IsIncrease(decimal from, decimal to) =>
         to != 0m && (Math.Sign(from) != Math.Sign(to) || Math.Abs(to) > Math.Abs(from));
+
+    /// <summary>The live convictions behind the targets (ordinal symbol order), and how to explain a weight when a reason is needed.</summary>
+    private sealed record Notes(List<ConvictionVector> Convictions, Func<ConvictionVector, string> Why)
+    {
+        public ConvictionVector? Find(string symbol)
+        {
+            var i = IndexOf(Convictions, symbol, c => c.Symbol);
+            return i < 0 ? null : Convictions[i];
+        }
+    }
 }

@@ -25,7 +25,22 @@ public static partial class VaultPlanner
         IEnumerable<ConvictionVector> convictions,
         IReadOnlyDictionary<string, decimal> current,
         DateTimeOffset now,
-        VaultState? state = null)
+        VaultState? state = null) =>
+        Plan(vault, persona, overlay, convictions, current, now, state, madeOnly: false);
+
+    /// <summary>
+    /// As the public overload; with <paramref name="madeOnly"/> the plan's decisions hold only the moves made, so the
+    /// refusal texts the allocator would throw away are never built. Book and made decisions are the same either way.
+    /// </summary>
+    internal static VaultPlan Plan(
+        VaultDefinition vault,
+        PersonaDefinition persona,
+        VaultOverlay overlay,
+        IEnumerable<ConvictionVector> convictions,
+        IReadOnlyDictionary<string, decimal> current,
+        DateTimeOffset now,
+        VaultState? state,
+        bool madeOnly)
     {
         ArgumentNullException.ThrowIfNull(vault);
         ArgumentNullException.ThrowIfNull(persona);
@@ -39,14 +54,12 @@ public static partial class VaultPlanner
             Math.Max(0m, Math.Min(vault.Allocation.GrossCap, leverage - caps.CashBuffer)),
             vault.Loan is null ? Math.Min(caps.MaxNetExposure, 1m) : caps.MaxNetExposure);
 
-        var notes = new SortedDictionary<string, (string Why, SignalId Signal)>(StringComparer.Ordinal);
-        var raw = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var c in Latest(convictions, vault, persona, now))
-        {
-            var (weight, why) = RawWeight(vault, persona, overlay, c);
-            raw[c.Symbol] = weight;
-            notes[c.Symbol] = (why, c.SignalId);
-        }
+        // The "why" of a weight is only needed for symbols that move, so it is built on demand, not per symbol.
+        var latest = Latest(convictions, vault, persona, now);
+        var raw = new List<(string Symbol, decimal Weight)>(latest.Count);
+        foreach (var c in latest)
+            raw.Add((c.Symbol, RawWeight(vault, persona, overlay, c, explain: false).Weight));
+        string Why(ConvictionVector c) => RawWeight(vault, persona, overlay, c, explain: true).Why!;
 
         var targets = limits.Fit(raw);
         string? flatBecause = overlay.KillSwitch ? "kill switch"
@@ -58,24 +71,51 @@ public static partial class VaultPlanner
         else if (overlay.Maintenance)
             targets = limits.Fit(NoNewRisk(targets, current));
 
-        return Moves(vault, caps, limits, targets, current, notes, flatBecause);
+        return Moves(vault, caps, limits, targets, current, new Notes(latest, Why), flatBecause, madeOnly);
     }
 
-    private static IEnumerable<ConvictionVector> Latest(IEnumerable<ConvictionVector> convictions, VaultDefinition vault, PersonaDefinition persona, DateTimeOffset now)
+    /// <summary>The latest live routed conviction per symbol, in ordinal symbol order.</summary>
+    private static List<ConvictionVector> Latest(IEnumerable<ConvictionVector> convictions, VaultDefinition vault, PersonaDefinition persona, DateTimeOffset now)
     {
-        var latest = new SortedDictionary<string, ConvictionVector>(StringComparer.Ordinal);
+        var routed = new List<ConvictionVector>(convictions.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        var ascending = true;
         foreach (var c in convictions)
         {
-            if (!c.IsLiveAt(now) || c.RoutingTags.IsDefault || !c.RoutingTags.Any(t => vault.RoutingTags.Contains(t, StringComparer.Ordinal))
-                || !PersonaCatalog.Accepts(persona, c.RoutingTags))
+            if (!c.IsLiveAt(now) || !Routes(vault, persona, c))
                 continue;
+            ascending &= routed.Count == 0 || string.CompareOrdinal(routed[^1].Symbol, c.Symbol) < 0;
+            routed.Add(c);
+        }
+        // The allocator's book is already one conviction per symbol in ordinal order: nothing to pick or sort.
+        if (ascending)
+            return routed;
+        var latest = new SortedDictionary<string, ConvictionVector>(StringComparer.Ordinal);
+        foreach (var c in routed)
+        {
             if (!latest.TryGetValue(c.Symbol, out var held) || held.IssuedAt <= c.IssuedAt)
                 latest[c.Symbol] = c;
         }
-        return latest.Values;
+        return [.. latest.Values];
     }
 
-    private static (decimal Weight, string Why) RawWeight(VaultDefinition vault, PersonaDefinition persona, VaultOverlay overlay, ConvictionVector c)
+    // A conviction reaches the vault when it carries one of the vault's routing tags and the persona accepts it.
+    private static bool Routes(VaultDefinition vault, PersonaDefinition persona, ConvictionVector c)
+    {
+        if (c.RoutingTags.IsDefault)
+            return false;
+        foreach (var tag in c.RoutingTags)
+        {
+            foreach (var routed in vault.RoutingTags)
+            {
+                if (string.Equals(tag, routed, StringComparison.Ordinal))
+                    return PersonaCatalog.Accepts(persona, c.RoutingTags);
+            }
+        }
+        return false;
+    }
+
+    // With explain false the weight is the same but no text is built (Why is null): formatting dominates the cost.
+    private static (decimal Weight, string? Why) RawWeight(VaultDefinition vault, PersonaDefinition persona, VaultOverlay overlay, ConvictionVector c, bool explain)
     {
         var score = Math.Clamp(c.ConvictionScore, -1m, 1m);
         var flipped = overlay.Flip switch
@@ -87,13 +127,13 @@ public static partial class VaultPlanner
         if (flipped)
             score = -score;
         score = PersonaCatalog.Apply(persona.Transform, score);
-        var text = string.Create(CultureInfo.InvariantCulture, $"conviction {c.ConvictionScore}{(flipped ? " flipped" : "")} -> {persona.Name} {score:0.######}");
+        var text = explain ? string.Create(CultureInfo.InvariantCulture, $"conviction {c.ConvictionScore}{(flipped ? " flipped" : "")} -> {persona.Name} {score:0.######}") : null;
         var magnitude = Math.Abs(score);
         var rules = vault.Allocation;
         if (magnitude <= rules.MinConviction)
-            return (0m, text + string.Create(CultureInfo.InvariantCulture, $" within min_conviction {rules.MinConviction}"));
+            return (0m, explain ? text + string.Create(CultureInfo.InvariantCulture, $" within min_conviction {rules.MinConviction}") : null);
         if (score < 0 && !vault.AllowShort)
-            return (0m, text + " is short and the vault does not allow short");
+            return (0m, explain ? text + " is short and the vault does not allow short" : null);
         decimal weight;
         if (rules.Mode == AllocationMode.Banded)
         {
@@ -105,9 +145,10 @@ public static partial class VaultPlanner
                     index = i;
             }
             if (index < 0)
-                return (0m, text + " below the first band");
+                return (0m, explain ? text + " below the first band" : null);
             weight = Math.Sign(score) * bands[index].Weight;
-            text += string.Create(CultureInfo.InvariantCulture, $" in band {index} (weight {bands[index].Weight})");
+            if (explain)
+                text += string.Create(CultureInfo.InvariantCulture, $" in band {index} (weight {bands[index].Weight})");
         }
         else
         {
@@ -124,14 +165,14 @@ public static partial class VaultPlanner
         return uint.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture) / 4294967296m;
     }
 
-    private static Dictionary<string, decimal> NoNewRisk(SortedDictionary<string, decimal> targets, IReadOnlyDictionary<string, decimal> current)
+    private static List<(string Symbol, decimal Weight)> NoNewRisk(List<(string Symbol, decimal Weight)> targets, IReadOnlyDictionary<string, decimal> current)
     {
-        var clamped = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var clamped = new List<(string Symbol, decimal Weight)>(targets.Count);
         foreach (var (symbol, target) in targets)
         {
             var held = current.GetValueOrDefault(symbol);
             if (Math.Sign(held) == Math.Sign(target))
-                clamped[symbol] = Math.Sign(target) * Math.Min(Math.Abs(target), Math.Abs(held));
+                clamped.Add((symbol, Math.Sign(target) * Math.Min(Math.Abs(target), Math.Abs(held))));
         }
         return clamped;
     }
