@@ -50,7 +50,7 @@ public sealed class BybitKlineParser : IDocumentParser
             if (!root.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Object
                 || !result.TryGetProperty("list", out var list) || list.ValueKind != JsonValueKind.Array)
                 return Whole("not a Bybit kline answer: 'result.list' is missing");
-            symbol = (Text(result, "symbol") ?? Query(document.Uri, "symbol"))?.ToUpperInvariant();
+            symbol = (Text(result, "symbol") ?? DocumentUri.Query(document.Uri, "symbol"))?.ToUpperInvariant();
             if (symbol is null)
                 return Whole("no symbol: neither result.symbol nor symbol= in the URI");
 
@@ -85,7 +85,7 @@ public sealed class BybitKlineParser : IDocumentParser
         }
 
         rows.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var interval = _interval ?? (Query(document.Uri, "interval") is { } q ? BybitInterval.Parse(q) : null)
+        var interval = _interval ?? (DocumentUri.Query(document.Uri, "interval") is { } q ? BybitInterval.Parse(q) : null)
             ?? (rows.Count > 1 ? BybitInterval.FromSpan(rows.Zip(rows.Skip(1), (a, b) => b.Start - a.Start).Min()) : null);
         if (interval is null && rows.Count > 0)
             return Whole("interval unknown: pass it to the parser or name it in the URI (interval=D)");
@@ -112,9 +112,4 @@ public sealed class BybitKlineParser : IDocumentParser
 
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-
-    private static string? Query(string uri, string name) =>
-        uri.Split('?') is [_, var query]
-            ? query.Split('&').Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && p[0] == name).Select(p => Uri.UnescapeDataString(p[1])).FirstOrDefault()
-            : null;
 }

@@ -28,7 +28,7 @@ public static class CoinbaseRequest
     /// <summary>The product id named by the URI, or null.</summary>
     public static string? ProductId(string uri)
     {
-        if (Query(uri, "product_id") is { } fromQuery)
+        if (DocumentUri.Query(uri, "product_id") is { } fromQuery)
             return fromQuery;
         var path = uri.Split('?')[0].Split('/');
         var at = Array.IndexOf(path, "products");
@@ -36,24 +36,10 @@ public static class CoinbaseRequest
     }
 
     /// <summary>The granularity in seconds named by the URI (seconds or an Advanced Trade enum), or null.</summary>
-    public static int? GranularitySeconds(string uri) => Query(uri, "granularity") is { } text ? Seconds(text) : null;
+    public static int? GranularitySeconds(string uri) => DocumentUri.Query(uri, "granularity") is { } text ? Seconds(text) : null;
 
     /// <summary>Seconds for <c>3600</c> or <c>ONE_HOUR</c>, or null.</summary>
     public static int? Seconds(string granularity) =>
         int.TryParse(granularity, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? s
         : Granularities.TryGetValue(granularity, out var g) ? g : null;
-
-    private static string? Query(string uri, string name)
-    {
-        var q = uri.IndexOf('?', StringComparison.Ordinal);
-        if (q < 0)
-            return null;
-        foreach (var pair in uri[(q + 1)..].Split('&'))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0 && pair.AsSpan(0, eq).SequenceEqual(name) && eq + 1 < pair.Length)
-                return Uri.UnescapeDataString(pair[(eq + 1)..]);
-        }
-        return null;
-    }
 }

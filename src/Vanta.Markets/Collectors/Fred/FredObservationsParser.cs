@@ -120,15 +120,9 @@ public sealed class FredObservationsParser : IDocumentParser
     /// <summary>The upper-case series id from <c>series_id=</c>, else the file name without extension.</summary>
     internal static string? SeriesId(string uri)
     {
+        if (DocumentUri.Query(uri, "series_id") is { } series)
+            return series.ToUpperInvariant();
         var query = uri.IndexOf('?', StringComparison.Ordinal);
-        if (query >= 0)
-        {
-            foreach (var pair in uri[(query + 1)..].Split('&'))
-            {
-                if (pair.StartsWith("series_id=", StringComparison.Ordinal) && pair.Length > 10)
-                    return Uri.UnescapeDataString(pair[10..]).ToUpperInvariant();
-            }
-        }
         var path = query >= 0 ? uri[..query] : uri;
         var name = Path.GetFileNameWithoutExtension(path.Replace('\\', '/').Split('/')[^1]);
         return name.Length == 0 || name == "observations" ? null : name.ToUpperInvariant();
