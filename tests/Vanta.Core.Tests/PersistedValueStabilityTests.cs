@@ -18,7 +18,7 @@ public sealed class PersistedValueStabilityTests
             ["social_post"] = 1,
             ["news_item"] = 1,
             ["conviction"] = 2,
-            ["allocation_intent"] = 1,
+            ["allocation_intent"] = 2,
             ["order"] = 1,
             ["order_event"] = 1,
             ["fill"] = 1,
@@ -32,6 +32,10 @@ public sealed class PersistedValueStabilityTests
             ["price_quote"] = 1,
             ["swarm_report"] = 1,
             ["quarantine"] = 1,
+            ["risk_check"] = 1,
+            ["trading_state"] = 1,
+            ["order_routed"] = 1,
+            ["reconciliation"] = 1,
         };
         Assert.Equal(expected.OrderBy(p => p.Key), EventKinds.ByName.Select(p => KeyValuePair.Create(p.Key, p.Value.SchemaVersion)).OrderBy(p => p.Key));
     }

@@ -24,6 +24,8 @@ public static class VantaCommandLine
         root.Subcommands.Add(HarvestCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(VaultCommand.Create());
+        foreach (var command in OrderCommand.Create())
+            root.Subcommands.Add(command);
         return root;
     }
 }

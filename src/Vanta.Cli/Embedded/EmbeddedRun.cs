@@ -14,8 +14,8 @@ using Vanta.Markets.Harvest;
 using Vanta.Markets.Models.Sentiment;
 using Vanta.Markets.Reflection;
 using Vanta.Markets.Tape;
+using Vanta.Vaults.Compounding;
 using Vanta.Vaults.Config;
-using Vanta.Vaults.Engine;
 using Vanta.Vaults.Overlay;
 
 namespace Vanta.Cli.Embedded;
@@ -80,13 +80,12 @@ public static class EmbeddedRun
         if (request.WriteLake)
             layer.RecordVectors();
         var markets = new MarketsRole(request.Node, bus, outbox, clock, layer, PreEnricher.CreateDefault());
-        var alpha = new AlphaRole(request.Node, bus, outbox, clock, new VaultAllocator(vaults.Config!, vaults.Document!, overlay?.Overlay, overlay?.Document));
+        // From here on a changed config that does not validate is quarantined and the previous version stays active.
+        var alpha = new AlphaRole(request.Node, bus, outbox, clock, new VaultConfigWatch(home.VaultConfig, home.VaultOverlay, vaults, overlay), quarantineLog);
         var executor = new ExecutorRole(request.Node, bus, outbox, clock, vaults.Config!,
             new PaperBroker(request.PaperBroker.Validated()), new OrderPlanner(), tradeLog);
 
-        await alpha.PublishConfigAsync(vaults.Document!, ct).ConfigureAwait(false);
-        if (overlay?.Document is { } overlayDocument)
-            await alpha.PublishConfigAsync(overlayDocument, ct).ConfigureAwait(false);
+        await alpha.PublishActiveConfigAsync(ct).ConfigureAwait(false);
 
         // Raw documents are journaled before anything is parsed from them: a replay starts from the same bytes.
         var documents = ImmutableArray.CreateBuilder<Envelope>(input.Documents.Length);
@@ -99,14 +98,23 @@ public static class EmbeddedRun
         for (var i = 0; i < total; i++)
         {
             var observation = observations[i];
+            if (observation.Observation.TsEvent > clock.GetUtcNow())
+            {
+                // The instant is over: Alpha allocates once over everything it brought, at its time.
+                await alpha.EndInstantAsync(ct).ConfigureAwait(false);
+                await DrainAsync(markets, alpha, executor, ct).ConfigureAwait(false);
+            }
             (clock as ReplayClock)?.AdvanceTo(observation.Observation.TsEvent);
+            await alpha.TickAsync(ct).ConfigureAwait(false);
             await markets.PublishObservationAsync(observation.Observation, documents[observation.DocumentIndex], ct).ConfigureAwait(false);
             await DrainAsync(markets, alpha, executor, ct).ConfigureAwait(false);
             if ((i & 255) == 0 || i == total - 1)
                 progress?.Invoke(i + 1, total);
         }
 
-        RecordHeartbeats(outbox, clock, vaults.Document!.Version, markets.Producer, alpha.Producer, executor.Producer);
+        await alpha.EndInstantAsync(ct).ConfigureAwait(false);
+        await DrainAsync(markets, alpha, executor, ct).ConfigureAwait(false);
+        RecordHeartbeats(outbox, clock, alpha.VaultVersion, markets.Producer, alpha.Producer, executor.Producer);
         journal.Flush();
 
         WriteSnapshots(home, clock.GetUtcNow(), markets, alpha, executor);
@@ -166,7 +174,8 @@ public static class EmbeddedRun
         var store = new AtomicSnapshotStore(home.Memory);
         var json = VantaJsonContext.Indented;
         store.Write("trade_signals.json", [.. markets.LatestConvictions.Where(c => c.IsLiveAt(now))], json.ImmutableArrayConvictionVector);
-        store.Write("autotrade_queue.json", [.. alpha.Queue], json.ImmutableArrayAllocationIntent);
+        store.Write("autotrade_queue.json", alpha.Queue(now), json.ImmutableArrayAllocationIntent);
+        store.Write(CapitalStatement.FileName, alpha.Capital(now), VaultsJsonContext.Indented.CapitalStatement);
         store.Write("open_orders.json", executor.OpenOrders, Executor.Orders.ExecutorJsonContext.Indented.ImmutableArrayOpenOrder);
         var summary = new PnlSummary(
             [.. executor.Ledgers.Select(l => l.Snapshot(now))],
@@ -197,6 +206,9 @@ public static class EmbeddedRun
             ledgers.Sum(l => l.FeesPaid),
             journal.Head.Seq,
             journal.Appended,
-            journal.Head.Hash);
+            journal.Head.Hash)
+        {
+            RiskDenials = executor.RiskDenials,
+        };
     }
 }

@@ -22,6 +22,9 @@ public sealed record RunSummary(
     long JournalAppended,
     string JournalHead)
 {
+    /// <summary>Orders the risk fences refused, by typed reason.</summary>
+    public IReadOnlyDictionary<string, int> RiskDenials { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Everything read from the tape: raw documents and the observations parsed from them.</summary>
     public int EventsRead => Documents + Observations;
 

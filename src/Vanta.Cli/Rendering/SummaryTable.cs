@@ -23,6 +23,9 @@ public static class SummaryTable
         Row("convictions", Count(s.Convictions));
         Row("intents", Count(s.Intents));
         Row("orders", Count(s.Orders));
+        Row("  refused by risk fences", s.RiskDenials.Count == 0
+            ? "0"
+            : $"{Count(s.RiskDenials.Values.Sum())} ({string.Join(", ", s.RiskDenials.Select(d => $"{d.Key} {Count(d.Value)}"))})");
         Row("fills", Count(s.Fills));
         Row("starting capital", Money(s.StartingCapital));
         Row("final equity", Money(s.FinalEquity));

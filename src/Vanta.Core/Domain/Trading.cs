@@ -5,6 +5,7 @@ namespace Vanta.Core.Domain;
 
 /// <summary>What a vault wants held: a target weight of its capital in one symbol.</summary>
 /// <param name="TargetWeight">Fraction of vault equity, -1..1 (negative is short).</param>
+/// <param name="SignalId">The parent conviction the target follows.</param>
 /// <param name="ConfigVersion">Hash of the vault config document the decision used.</param>
 public sealed record AllocationIntent(
     IntentId IntentId,
@@ -16,7 +17,17 @@ public sealed record AllocationIntent(
     string ConfigVersion,
     DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt,
-    string Reason);
+    string Reason)
+{
+    /// <summary>Signed target holding in whole lots (capital x weight / last price); null when no price was known.</summary>
+    public decimal? TargetQuantity { get; init; }
+
+    /// <summary>Which way the target moves the vault's current position; null when the intent does not say.</summary>
+    public OrderSide? Side { get; init; }
+
+    /// <summary>Worst acceptable price (a collar around the last price), when the vault configures one.</summary>
+    public decimal? LimitPrice { get; init; }
+}
 
 [JsonConverter(typeof(JsonStringEnumConverter<OrderSide>))]
 public enum OrderSide

@@ -18,7 +18,7 @@ public static class EventKinds
     public static readonly EventKind<SocialPost> SocialPost = new("social_post", 1, Json.SocialPost);
     public static readonly EventKind<NewsItem> NewsItem = new("news_item", 1, Json.NewsItem);
     public static readonly EventKind<ConvictionVector> Conviction = new("conviction", 2, Json.ConvictionVector);
-    public static readonly EventKind<AllocationIntent> AllocationIntent = new("allocation_intent", 1, Json.AllocationIntent);
+    public static readonly EventKind<AllocationIntent> AllocationIntent = new("allocation_intent", 2, Json.AllocationIntent);
     public static readonly EventKind<Order> Order = new("order", 1, Json.Order);
     public static readonly EventKind<OrderEvent> OrderEvent = new("order_event", 1, Json.OrderEvent);
     public static readonly EventKind<Fill> Fill = new("fill", 1, Json.Fill);
@@ -32,6 +32,10 @@ public static class EventKinds
     public static readonly EventKind<MacroObservation> MacroObservation = new("macro_observation", 1, Json.MacroObservation);
     public static readonly EventKind<PriceQuote> PriceQuote = new("price_quote", 1, Json.PriceQuote);
     public static readonly EventKind<SwarmReport> SwarmReport = new("swarm_report", 1, Json.SwarmReport);
+    public static readonly EventKind<RiskCheck> RiskCheck = new("risk_check", 1, Json.RiskCheck);
+    public static readonly EventKind<TradingStateChange> TradingState = new("trading_state", 1, Json.TradingStateChange);
+    public static readonly EventKind<OrderRouted> OrderRouted = new("order_routed", 1, Json.OrderRouted);
+    public static readonly EventKind<ReconciliationDifference> Reconciliation = new("reconciliation", 1, Json.ReconciliationDifference);
 
     /// <summary>Every kind, by persisted name.</summary>
     public static FrozenDictionary<string, IEventKind> ByName { get; } = new IEventKind[]
@@ -39,6 +43,7 @@ public static class EventKinds
         RawDocument, PriceBar, InsiderTransaction, SocialPost, NewsItem, Conviction, AllocationIntent,
         Order, OrderEvent, Fill, Position, Portfolio, Config, Heartbeat, Quarantine,
         FilingNotice, InstitutionalHolding, MacroObservation, PriceQuote, SwarmReport,
+        RiskCheck, TradingState, OrderRouted, Reconciliation,
     }.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);
 }
 

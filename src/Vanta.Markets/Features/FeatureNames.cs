@@ -53,6 +53,9 @@ public static class FeatureNames
     /// <summary>Distinct insiders with an open-market purchase in the last 14 days.</summary>
     public const string InsiderClusterBuyers14d = "insider_cluster_buyers_14d";
 
+    /// <summary>Distinct insiders with an open-market sale in the last 14 days (the mirror of <see cref="InsiderClusterBuyers14d"/>).</summary>
+    public const string InsiderClusterSellers14d = "insider_cluster_sellers_14d";
+
     /// <summary>Net open-market buying in US dollars over 30 days, each trade weighted by its insider's role.</summary>
     public const string InsiderRoleWeightedNetUsd30d = "insider_role_weighted_net_usd_30d";
 

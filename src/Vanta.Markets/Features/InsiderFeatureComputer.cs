@@ -5,7 +5,7 @@ namespace Vanta.Markets.Features;
 
 /// <summary>Options of <see cref="InsiderFeatureComputer"/>.</summary>
 /// <param name="NetWindow">Window of net buying, in event time (default 30 days).</param>
-/// <param name="ClusterWindow">Window in which distinct buyers make a cluster (default 14 days).</param>
+/// <param name="ClusterWindow">Window in which distinct buyers (or sellers) make a cluster (default 14 days).</param>
 /// <param name="Ttl">Validity of the values (default 4 days): they are rewritten at every bar of the symbol.</param>
 /// <param name="Roles">Role weights (default <see cref="InsiderRoleWeights.Default"/>).</param>
 public sealed record InsiderFeatureOptions(
@@ -26,7 +26,7 @@ public sealed record InsiderFeatureOptions(
 /// <summary>
 /// Insider features from <see cref="InsiderTransaction"/>s, per symbol, over a window in event time (when the filing
 /// became public, so no trade is seen before it was knowable): net open-market buying in dollars, distinct buyers
-/// (a cluster), and role-weighted net buying. Only open-market purchases (P) and sales (S) of non-derivative
+/// and distinct sellers (clusters), and role-weighted net buying. Only open-market purchases (P) and sales (S) of non-derivative
 /// securities count; other codes (grants, exercises, tax withholding, gifts) follow schedules and are ignored. A
 /// trade is valued at shares x reported price; one without a price or shares is refused (<see
 /// cref="FeatureRejectReason.UnpricedTrade"/>), never valued at zero. The values are written at each trade and
@@ -67,6 +67,7 @@ public sealed class InsiderFeatureComputer(InsiderFeatureOptions? options = null
         trades.Items.RemoveAll(t => t.At <= now - longest);
         decimal net = 0m, weighted = 0m;
         var buyers = new SortedSet<string>(StringComparer.Ordinal);
+        var sellers = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var t in trades.Items)
         {
             if (t.At > now)
@@ -77,18 +78,19 @@ public sealed class InsiderFeatureComputer(InsiderFeatureOptions? options = null
                 net += signed;
                 weighted += signed * t.RoleWeight;
             }
-            if (t.IsBuy && t.At > now - _options.Cluster)
-                buyers.UnionWith(t.Owners);
+            if (t.At > now - _options.Cluster)
+                (t.IsBuy ? buyers : sellers).UnionWith(t.Owners);
         }
 
         var ttl = _options.Ttls;
         store.Put(symbol, FeatureNames.InsiderNetBuyUsd30d, FeatureMath.Round(net), now, ttl.For(FeatureNames.InsiderNetBuyUsd30d));
         store.Put(symbol, FeatureNames.InsiderClusterBuyers14d, buyers.Count, now, ttl.For(FeatureNames.InsiderClusterBuyers14d));
+        store.Put(symbol, FeatureNames.InsiderClusterSellers14d, sellers.Count, now, ttl.For(FeatureNames.InsiderClusterSellers14d));
         store.Put(symbol, FeatureNames.InsiderRoleWeightedNetUsd30d, FeatureMath.Round(weighted), now,
             ttl.For(FeatureNames.InsiderRoleWeightedNetUsd30d));
         if (trades.Items.Count == 0)
             _symbols.Remove(symbol);
-        return 3;
+        return 4;
     }
 
     /// <summary>One key per reporting owner: a joint filing (CIKs joined by <c>,</c>) names several insiders.</summary>

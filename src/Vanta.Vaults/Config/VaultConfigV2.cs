@@ -28,6 +28,13 @@ public sealed record VaultCaps(
     decimal LotSize,
     decimal? TurnoverLimit)
 {
+    /// <summary>
+    /// Limit price collar as a fraction of the last price (0 &lt; x &lt; 1): a buy may pay at most
+    /// <c>last x (1 + collar)</c>, a sell take at least <c>last x (1 - collar)</c>. Null: intents carry no limit.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? LimitCollar { get; init; }
+
     /// <summary>Caps that constrain nothing beyond the allocation rules.</summary>
     public static VaultCaps None { get; } = new(1m, 0m, 0m, 1m, null);
 }

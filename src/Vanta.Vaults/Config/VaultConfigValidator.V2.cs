@@ -144,8 +144,11 @@ internal sealed partial class VaultConfigValidator
         decimal? turnover = null;
         if (dto.TurnoverLimit is not null)
             turnover = Ranged(dto.TurnoverLimit, $"{path}.turnover_limit", 0m, 2m * leverage);
+        decimal? collar = null;
+        if (dto.LimitCollar is not null)
+            collar = Weight(dto.LimitCollar, $"{path}.limit_collar", zeroAllowed: false, oneAllowed: false);
         return _errors.Count == before
-            ? new VaultCaps(net!.Value, buffer!.Value, Normalize(minTrade), Normalize(lot), turnover)
+            ? new VaultCaps(net!.Value, buffer!.Value, Normalize(minTrade), Normalize(lot), turnover) { LimitCollar = collar is { } c ? Normalize(c) : null }
             : null;
     }
 

@@ -64,6 +64,7 @@ internal sealed class CapsDto
     public decimal? MinTradeSize { get; set; }
     public decimal? LotSize { get; set; }
     public decimal? TurnoverLimit { get; set; }
+    public decimal? LimitCollar { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }

@@ -12,6 +12,7 @@ namespace Vanta.Vaults.Config;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     WriteIndented = false)]
 [JsonSerializable(typeof(VaultConfig))]
+[JsonSerializable(typeof(Compounding.CapitalStatement))]
 public sealed partial class VaultsJsonContext : JsonSerializerContext
 {
     /// <summary>Same contract, indented, for the file operators edit.</summary>

@@ -15,7 +15,10 @@ internal readonly record struct ExposureLimits(decimal PerName, decimal Gross, d
 
         public void Add(decimal weight)
         {
-            // Once one name is over its limit the book cannot hold, so the sums no longer matter.
+            // A zero adds nothing to either sum. Once one name is over its limit the book cannot hold, so the sums
+            // no longer matter.
+            if (weight == 0m)
+                return;
             if (_overName || Math.Abs(weight) > limits.PerName)
             {
                 _overName = true;
@@ -38,13 +41,24 @@ internal readonly record struct ExposureLimits(decimal PerName, decimal Gross, d
     {
         var perName = PerName;
         var clipped = new (string Symbol, decimal Weight)[raw.Count];
+        // +1 or -1 where a weight was clipped to the per-name limit: those all scale to one value, computed once.
+        var atLimit = new sbyte[raw.Count];
         decimal gross = 0m, sum = 0m;
         for (var i = 0; i < clipped.Length; i++)
         {
             var (symbol, w) = raw[i];
-            clipped[i] = (symbol, Math.Sign(w) * Math.Min(Math.Abs(w), perName));
-            gross += Math.Abs(clipped[i].Weight);
-            sum += clipped[i].Weight;
+            // Comparisons instead of sign x min(|w|, limit): the same value with the same scale (at the limit it is the
+            // limit's, as Math.Min gives), without a multiplication.
+            var c = w;
+            if (w >= perName)
+                (c, atLimit[i]) = (perName, 1);
+            else if (w <= -perName)
+                (c, atLimit[i]) = (-perName, -1);
+            clipped[i] = (symbol, c);
+            if (c == 0m)
+                continue;
+            gross += c < 0m ? -c : c;
+            sum += c;
         }
         var net = Math.Abs(sum);
         var scale = 1m;
@@ -52,27 +66,31 @@ internal readonly record struct ExposureLimits(decimal PerName, decimal Gross, d
             scale = Gross / gross;
         if (net * scale > Net)
             scale = Math.Min(scale, Net / net);
+        var fitted = new List<(string Symbol, decimal Weight)>(clipped.Length);
         while (true)
         {
-            var fitted = new List<(string Symbol, decimal Weight)>(clipped.Length);
-            foreach (var (symbol, w) in clipped)
+            // Scale and tally in one pass; multiplying by an exact 1 would change nothing, so it is skipped.
+            var unscaled = scale == 1m && scale.Scale == 0;
+            var up = decimal.Round(unscaled ? perName : perName * scale, Scale, MidpointRounding.ToZero);
+            var down = decimal.Round(unscaled ? -perName : -perName * scale, Scale, MidpointRounding.ToZero);
+            var tally = new Tally(this);
+            fitted.Clear();
+            for (var i = 0; i < clipped.Length; i++)
             {
-                var v = decimal.Round(w * scale, Scale, MidpointRounding.ToZero);
+                var (symbol, w) = clipped[i];
+                if (w == 0m)
+                    continue;
+                var v = atLimit[i] > 0 ? up : atLimit[i] < 0 ? down : decimal.Round(unscaled ? w : w * scale, Scale, MidpointRounding.ToZero);
                 if (v != 0m)
+                {
                     fitted.Add((symbol, v));
+                    tally.Add(v);
+                }
             }
-            if (Holds(fitted) || scale == 0m)
+            if (tally.Holds || scale == 0m)
                 return fitted;
             scale = Math.Max(0m, scale - 0.000001m);
         }
-    }
-
-    private bool Holds(List<(string Symbol, decimal Weight)> book)
-    {
-        var tally = new Tally(this);
-        foreach (var (_, weight) in book)
-            tally.Add(weight);
-        return tally.Holds;
     }
 
     public static ImmutableSortedDictionary<string, decimal> Empty { get; } = ImmutableSortedDictionary.Create<string, decimal>(StringComparer.Ordinal);

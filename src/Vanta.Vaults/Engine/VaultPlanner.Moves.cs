@@ -31,9 +31,31 @@ public static partial class VaultPlanner
         var refused = new bool[moves.Count];
         var refusals = new string?[moves.Count];
         var refusedCount = 0;
-        var turnover = moves.Where(m => !IsIncrease(m.From, m.To)).Sum(m => Math.Abs(m.To - m.From));
-        foreach (var (i, delta) in Increases(moves, ordered: caps.TurnoverLimit is not null))
+        var turnover = 0m;
+        foreach (var (_, from, to) in moves)
         {
+            if (!IsIncrease(from, to))
+                turnover += Math.Abs(to - from);
+        }
+        // Only the turnover budget depends on the order of increases (see OrderedIncreases); without a limit they
+        // are taken in move order, straight from the move list.
+        var ordered = caps.TurnoverLimit is null ? null : OrderedIncreases(moves);
+        var count = ordered?.Count ?? moves.Count;
+        for (var k = 0; k < count; k++)
+        {
+            int i;
+            decimal delta;
+            if (ordered is not null)
+            {
+                (i, delta) = ordered[k];
+            }
+            else
+            {
+                i = k;
+                if (!IsIncrease(moves[k].From, moves[k].To))
+                    continue;
+                delta = Math.Abs(moves[k].To - moves[k].From);
+            }
             var m = moves[i];
             string? refusal = null;
             var refuse = true;
@@ -133,29 +155,22 @@ public static partial class VaultPlanner
         return candidates;
     }
 
-    // Indexes of the moves that add risk with their size. When ordered: largest first, ties by symbol (symbols are
-    // distinct, so the order is total). Only the turnover budget depends on that order (band and size refusals look
-    // at one move alone), so without a turnover limit they come in move order, unsorted and unbuffered.
-    private static IEnumerable<(int Index, decimal Delta)> Increases(List<(string Symbol, decimal From, decimal To)> moves, bool ordered)
+    // Indexes of the moves that add risk with their size, largest first, ties by symbol (symbols are distinct, so
+    // the order is total). Only the turnover budget depends on that order: band and size refusals look at one move alone.
+    private static List<(int Index, decimal Delta)> OrderedIncreases(List<(string Symbol, decimal From, decimal To)> moves)
     {
-        if (!ordered)
-            return IncreasesInOrder(moves);
-        var increases = IncreasesInOrder(moves).ToList();
+        var increases = new List<(int Index, decimal Delta)>(moves.Count);
+        for (var i = 0; i < moves.Count; i++)
+        {
+            if (IsIncrease(moves[i].From, moves[i].To))
+                increases.Add((i, Math.Abs(moves[i].To - moves[i].From)));
+        }
         increases.Sort((a, b) =>
         {
             var bySize = b.Delta.CompareTo(a.Delta);
             return bySize != 0 ? bySize : string.CompareOrdinal(moves[a.Index].Symbol, moves[b.Index].Symbol);
         });
         return increases;
-    }
-
-    private static IEnumerable<(int Index, decimal Delta)> IncreasesInOrder(List<(string Symbol, decimal From, decimal To)> moves)
-    {
-        for (var i = 0; i < moves.Count; i++)
-        {
-            if (IsIncrease(moves[i].From, moves[i].To))
-                yield return (i, Math.Abs(moves[i].To - moves[i].From));
-        }
     }
 
     // Binary search of a list sorted by ordinal symbol: the index, or negative when absent.

@@ -31,6 +31,7 @@ public static partial class VaultPlanner
     /// <summary>
     /// As the public overload; with <paramref name="madeOnly"/> the plan's decisions hold only the moves made, so the
     /// refusal texts the allocator would throw away are never built. Book and made decisions are the same either way.
+    /// With <paramref name="shared"/>, vaults of one round that size alike reuse one set of targets (see <see cref="SharedTargets"/>).
     /// </summary>
     internal static VaultPlan Plan(
         VaultDefinition vault,
@@ -40,7 +41,8 @@ public static partial class VaultPlanner
         IReadOnlyDictionary<string, decimal> current,
         DateTimeOffset now,
         VaultState? state,
-        bool madeOnly)
+        bool madeOnly,
+        SharedTargets? shared = null)
     {
         ArgumentNullException.ThrowIfNull(vault);
         ArgumentNullException.ThrowIfNull(persona);
@@ -55,19 +57,34 @@ public static partial class VaultPlanner
             vault.Loan is null ? Math.Min(caps.MaxNetExposure, 1m) : caps.MaxNetExposure);
 
         // The "why" of a weight is only needed for symbols that move, so it is built on demand, not per symbol.
-        var latest = Latest(convictions, vault, persona, now);
-        var raw = new List<(string Symbol, decimal Weight)>(latest.Count);
-        foreach (var c in latest)
-            raw.Add((c.Symbol, RawWeight(vault, persona, overlay, c, explain: false).Weight));
         string Why(ConvictionVector c) => RawWeight(vault, persona, overlay, c, explain: true).Why!;
+        var latest = shared?.Routed(vault, persona);
+        if (latest is null)
+        {
+            latest = Latest(convictions, vault, persona, now);
+            shared?.AddRouted(vault, persona, latest);
+        }
+        var targets = shared?.Targets(vault, persona, limits);
+        if (targets is null)
+        {
+            var raw = shared?.Raw(vault, persona);
+            if (raw is null)
+            {
+                raw = new List<(string Symbol, decimal Weight)>(latest.Count);
+                foreach (var c in latest)
+                    raw.Add((c.Symbol, RawWeight(vault, persona, overlay, c, explain: false).Weight));
+                shared?.AddRaw(vault, persona, raw);
+            }
+            targets = limits.Fit(raw);
+            shared?.AddTargets(vault, persona, limits, targets);
+        }
 
-        var targets = limits.Fit(raw);
         string? flatBecause = overlay.KillSwitch ? "kill switch"
             : vault.Loan is { } loan && state is { } s && s.Drawdown >= loan.DrawdownLimit
                 ? string.Create(CultureInfo.InvariantCulture, $"de-risk: drawdown {s.Drawdown:0.####} reached limit {loan.DrawdownLimit}")
                 : null;
         if (flatBecause is not null)
-            targets.Clear();
+            targets = [];
         else if (overlay.Maintenance)
             targets = limits.Fit(NoNewRisk(targets, current));
 
@@ -117,7 +134,11 @@ public static partial class VaultPlanner
     // With explain false the weight is the same but no text is built (Why is null): formatting dominates the cost.
     private static (decimal Weight, string? Why) RawWeight(VaultDefinition vault, PersonaDefinition persona, VaultOverlay overlay, ConvictionVector c, bool explain)
     {
-        var score = Math.Clamp(c.ConvictionScore, -1m, 1m);
+        var score = c.ConvictionScore;
+        if (score > 1m)
+            score = 1m;
+        else if (score < -1m)
+            score = -1m;
         var flipped = overlay.Flip switch
         {
             FlipMode.Contrarian => true,
@@ -126,9 +147,10 @@ public static partial class VaultPlanner
         };
         if (flipped)
             score = -score;
-        score = PersonaCatalog.Apply(persona.Transform, score);
+        if (persona.Transform != ConvictionTransform.Identity)
+            score = PersonaCatalog.Apply(persona.Transform, score);
         var text = explain ? string.Create(CultureInfo.InvariantCulture, $"conviction {c.ConvictionScore}{(flipped ? " flipped" : "")} -> {persona.Name} {score:0.######}") : null;
-        var magnitude = Math.Abs(score);
+        var magnitude = score < 0m ? -score : score;
         var rules = vault.Allocation;
         if (magnitude <= rules.MinConviction)
             return (0m, explain ? text + string.Create(CultureInfo.InvariantCulture, $" within min_conviction {rules.MinConviction}") : null);
@@ -154,7 +176,14 @@ public static partial class VaultPlanner
         {
             weight = score;
         }
-        weight = Math.Clamp(weight * persona.SizeMultiplier, -1m, 1m);
+        // A multiplier of exactly 1 (scale 0) leaves value and scale alone: skip the multiplication.
+        var multiplier = persona.SizeMultiplier;
+        if (multiplier != 1m || multiplier.Scale != 0)
+            weight *= multiplier;
+        if (weight > 1m)
+            weight = 1m;
+        else if (weight < -1m)
+            weight = -1m;
         return (weight, text);
     }
 

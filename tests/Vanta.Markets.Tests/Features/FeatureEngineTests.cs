@@ -33,7 +33,7 @@ public sealed class FeatureEngineTests
         engine.Update(Obs(Bar(0, 100m)), store);
         engine.Update(Obs(Trade(0, "P", 10m, 10m)), store);
 
-        Assert.Equal(FeatureUpdate.Wrote(6), engine.Update(Obs(Bar(1, 105m)), store)); // 3 price + 3 insider
+        Assert.Equal(FeatureUpdate.Wrote(7), engine.Update(Obs(Bar(1, 105m)), store)); // 3 price + 4 insider
         var f = store.Snapshot("ACME", Day(1));
         Assert.Equal(0.05m, f.Get(FeatureNames.Return1d));
         Assert.Equal(100m, f.Get(FeatureNames.InsiderNetBuyUsd30d));

@@ -23,7 +23,7 @@ public sealed class InsiderFeatureComputerTests
         Feed(Trade(1, "P", 1000m, 10m, "officer:CEO", owner: "1"));          // +10,000, weight 1
         Feed(Trade(5, "P", 2000m, 10m, "director", owner: "2"));             // +20,000, weight 0.75
         Feed(Trade(10, "S", 500m, 20m, "ten_percent_owner", owner: "3"));    // -10,000, weight 0.5
-        Assert.Equal(FeatureUpdate.Wrote(3), Feed(Trade(12, "P", 100m, 10m, "other:Trustee", owner: "4"))); // +1,000, 0.25
+        Assert.Equal(FeatureUpdate.Wrote(4), Feed(Trade(12, "P", 100m, 10m, "other:Trustee", owner: "4"))); // +1,000, 0.25
 
         // Net 10,000 + 20,000 - 10,000 + 1,000; weighted 10,000 + 15,000 - 5,000 + 250; buyers 1, 2 and 4.
         Assert.Equal((21_000m, 3m, 20_250m), At(12));
@@ -35,7 +35,7 @@ public sealed class InsiderFeatureComputerTests
         Feed(Bar(32, 100m));
         Assert.Equal((11_000m, 0m, 10_250m), At(32));
         // Day 50: the window is empty, written as zero once; later bars write nothing.
-        Assert.Equal(FeatureUpdate.Wrote(3), Feed(Bar(50, 100m)));
+        Assert.Equal(FeatureUpdate.Wrote(4), Feed(Bar(50, 100m)));
         Assert.Equal((0m, 0m, 0m), At(50));
         Assert.Equal(FeatureUpdate.Wrote(0), Feed(Bar(51, 100m)));
     }
@@ -60,6 +60,27 @@ public sealed class InsiderFeatureComputerTests
         Feed(Trade(2, "P", 10m, 10m, owner: "1234567")); // the same insider, unpadded
 
         Assert.Equal(2m, At(2).Buyers);
+    }
+
+    [Fact]
+    public void Distinct_sellers_make_the_sell_cluster_and_roll_with_its_window()
+    {
+        decimal? Sellers(int day) => _store.Snapshot("ACME", Day(day)).Get(FeatureNames.InsiderClusterSellers14d);
+
+        Feed(Trade(1, "S", 100m, 10m, owner: "1"));
+        Feed(Trade(3, "S", 100m, 10m, owner: "0000000002,3")); // a joint filing: two sellers
+        Feed(Trade(4, "S", 50m, 10m, owner: "1"));             // the same insider again
+        Feed(Trade(5, "P", 100m, 10m, owner: "4"));            // a buyer is not a seller
+
+        Assert.Equal(3m, Sellers(5));
+        Assert.Equal(1m, _store.Snapshot("ACME", Day(5)).Get(FeatureNames.InsiderClusterBuyers14d));
+        Assert.Equal(1m, Sellers(2)); // as of day 2 only owner 1 had sold
+        // A bar on day 16 rolls the 14-day window to (2, 16]: owner 1's day-4 sale and the joint filing remain.
+        Feed(Bar(16, 100m));
+        Assert.Equal(3m, Sellers(16));
+        // Day 18: (4, 18] holds no sale.
+        Feed(Bar(18, 100m));
+        Assert.Equal(0m, Sellers(18));
     }
 
     [Theory]

@@ -6,15 +6,17 @@ using Vanta.Core.Ids;
 using Vanta.Core.Stages;
 using Vanta.Executor.Orders;
 using Vanta.Executor.Portfolio;
+using Vanta.Executor.Risk;
 using Vanta.Journal;
 using Vanta.Vaults.Config;
 
 namespace Vanta.Cli.Embedded.Roles;
 
 /// <summary>
-/// The Executor: plans orders from intents, routes them to the paper venue, applies fills to each
-/// vault's ledger, and keeps the trade log. Market data is handled before intents so that an order
-/// placed at a close can only fill at a later bar.
+/// The Executor: plans orders from intents, runs every order through the risk fences (each verdict journaled as a
+/// <c>risk_check</c>, the order's second parent), routes approved ones to the paper venue, applies fills to each
+/// vault's ledger and to the gate's book, and keeps the trade log. Market data is handled before intents so that
+/// an order placed at a close can only fill at a later bar, and the gate's reference price is the last close.
 /// </summary>
 public sealed class ExecutorRole
 {
@@ -22,6 +24,7 @@ public sealed class ExecutorRole
     private readonly TimeProvider _clock;
     private readonly ISimulatedVenue _venue;
     private readonly OrderPlanner _planner;
+    private readonly RiskGate _gate;
     private readonly OpenOrders _open = new();
     private readonly JsonlAppender _tradeLog;
     private readonly SortedDictionary<string, VaultLedger> _ledgers = new(StringComparer.Ordinal);
@@ -32,6 +35,9 @@ public sealed class ExecutorRole
     public ExecutorRole(string node, IMessageBus bus, Outbox outbox, TimeProvider clock, VaultConfig config,
         ISimulatedVenue venue, OrderPlanner planner, JsonlAppender tradeLog)
     {
+        _gate = new RiskGate(clock);
+        foreach (var vault in config.Vaults)
+            _gate.OpenVault(vault.Id, vault.Capital, LimitsFor(vault));
         Producer = new Producer(node, Role.Executor);
         _outbox = outbox;
         _clock = clock;
@@ -57,6 +63,20 @@ public sealed class ExecutorRole
 
     public ImmutableArray<OpenOrder> OpenOrders => _open.Snapshot();
 
+    /// <summary>Orders the risk fences refused, by reason.</summary>
+    public SortedDictionary<string, int> RiskDenials { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The fences a vault's orders pass in an embedded run: no single order larger than the vault's capital, no
+    /// leverage (gross and net at most equity), the persona's position cap, and the gate's defaults for the daily
+    /// loss limit, order rate and price collar.
+    /// </summary>
+    public static RiskLimits LimitsFor(VaultDefinition vault)
+    {
+        ArgumentNullException.ThrowIfNull(vault);
+        return RiskLimits.Default with { MaxOrderNotional = vault.Capital };
+    }
+
     public async ValueTask<int> PumpAsync(CancellationToken ct) =>
         await _marketData.DrainAsync(ct).ConfigureAwait(false) + await _intents.DrainAsync(ct).ConfigureAwait(false);
 
@@ -68,6 +88,9 @@ public sealed class ExecutorRole
         await HandleReportsAsync(_venue.OnBar(bar), ct).ConfigureAwait(false);
         foreach (var ledger in _ledgers.Values)
             ledger.Mark(bar);
+        if (bar.Close > 0m)
+            _gate.Mark(bar.Symbol, bar.Close);
+        await JournalStateChangesAsync(envelope.EventId, ct).ConfigureAwait(false);
     }
 
     private async ValueTask OnIntentAsync(Envelope envelope, CancellationToken ct)
@@ -83,8 +106,18 @@ public sealed class ExecutorRole
         switch (_planner.Plan(intent, context, _clock.GetUtcNow()))
         {
             case OrderPlan.Submit(var order):
+                var decision = _gate.Evaluate(order, envelope.Producer.Role);
+                var check = Envelope.Create(EventKinds.RiskCheck, decision.ToRiskCheck(order, _clock.GetUtcNow()), order.CreatedAt, _clock.GetUtcNow(), Producer, [envelope.EventId]);
+                await _outbox.PublishAsync(Topics.Orders, order.Symbol, check, ct).ConfigureAwait(false);
+                await JournalStateChangesAsync(check.EventId, ct).ConfigureAwait(false);
+                if (decision is RiskDecision.Denied denied)
+                {
+                    RiskDenials[RiskNames.Of(denied.Reason)] = RiskDenials.GetValueOrDefault(RiskNames.Of(denied.Reason)) + 1;
+                    Count("risk_" + RiskNames.Of(denied.Reason));
+                    break;
+                }
                 _open.Track(order);
-                var orderEnvelope = Envelope.Create(EventKinds.Order, order, order.CreatedAt, _clock.GetUtcNow(), Producer, [envelope.EventId]);
+                var orderEnvelope = Envelope.Create(EventKinds.Order, order, order.CreatedAt, _clock.GetUtcNow(), Producer, [envelope.EventId, check.EventId]);
                 _orderEvents[order.OrderId] = orderEnvelope.EventId;
                 await _outbox.PublishAsync(Topics.Orders, order.Symbol, orderEnvelope, ct).ConfigureAwait(false);
                 Orders++;
@@ -104,6 +137,9 @@ public sealed class ExecutorRole
         foreach (var report in reports)
         {
             _open.Apply(report.Event);
+            if (report.Fill is { } executed)
+                _gate.ApplyFill(executed);
+            _gate.ApplyOrderEvent(report.Event);
             var parent = _orderEvents[report.Event.OrderId];
             var eventEnvelope = Envelope.Create(EventKinds.OrderEvent, report.Event, report.Event.Ts, _clock.GetUtcNow(), Producer, [parent]);
             await _outbox.PublishAsync(Topics.Executions, report.Event.ClientOrderId.Value, eventEnvelope, ct).ConfigureAwait(false);
@@ -120,6 +156,16 @@ public sealed class ExecutorRole
             if (isNew)
                 _tradeLog.Append(fill, Core.Serialization.VantaJsonContext.Default.Fill);
             Fills++;
+        }
+    }
+
+    /// <summary>Journals the trading-state changes the gate made on its own (a daily-loss breach moves a vault to REDUCING).</summary>
+    private async ValueTask JournalStateChangesAsync(EventId cause, CancellationToken ct)
+    {
+        foreach (var change in _gate.TakeStateChanges())
+        {
+            await _outbox.PublishAsync(Topics.Executions, change.Scope,
+                Envelope.Create(EventKinds.TradingState, change, change.Ts, _clock.GetUtcNow(), Producer, [cause]), ct).ConfigureAwait(false);
         }
     }
 

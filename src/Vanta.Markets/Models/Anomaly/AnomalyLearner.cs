@@ -49,6 +49,8 @@ public sealed record AnomalyFit(string Symbol, int Number, DateTimeOffset From, 
 /// than its training). Forests are per symbol: a day is unusual for that instrument, not against the market's
 /// mix of volatilities. Each fit draws from <c>new Random(seed)</c> with the seed mixed from the options' seed,
 /// the symbol (a stable FNV-1a hash) and the fit's number, so a symbol's forests do not depend on other symbols.
+/// A forest is grown ahead, on the thread pool, from the moment the window it will see is complete (see
+/// <see cref="Grower"/>), so the fit is off the scoring path on a second core; the result does not change.
 /// </summary>
 public sealed class AnomalyLearner : IBarLearner
 {
@@ -88,21 +90,37 @@ public sealed class AnomalyLearner : IBarLearner
         if (history.Count > 0 && features.AsOf <= history.LastAsOf)
             return;
 
-        var due = history.Model is null ? history.Count >= _options.MinRows : history.SinceFit >= _options.FitEvery;
-        if (due)
+        if (IsDue(history))
             Fit(features.Symbol, history, features.AsOf);
         history.Add(row, features.AsOf);
+        if (IsDue(history))
+            history.Ahead = Task.Run(Grower(features.Symbol, history));
     }
+
+    private bool IsDue(SymbolHistory history) =>
+        history.Model is null ? history.Count >= _options.MinRows : history.SinceFit >= _options.FitEvery;
 
     private void Fit(string symbol, SymbolHistory history, DateTimeOffset at)
     {
-        var number = history.FitCount + 1;
-        var (rows, from, through) = history.Window();
-        var random = new Random(SeedOf(_options.Seed, symbol, number));
-        history.Model = new IsolationForestScoringModel(IsolationForest.Fit(rows, _forest, random), through);
-        history.FitCount = number;
+        var grown = history.Ahead?.GetAwaiter().GetResult() ?? Grower(symbol, history)();
+        history.Ahead = null;
+        history.Model = new IsolationForestScoringModel(grown.Forest, grown.Through);
+        history.FitCount++;
         history.SinceFit = 0;
-        _fits.Add(new AnomalyFit(symbol, number, from, through, rows.Length, at));
+        _fits.Add(new AnomalyFit(symbol, history.FitCount, grown.From, grown.Through, grown.Rows, at));
+    }
+
+    /// <summary>
+    /// The symbol's next fit over its window as it is now. <see cref="Observe"/> runs it on the thread pool as soon as
+    /// the next bar will be due: nothing joins the window before that fit is taken (a bar's row is added only after
+    /// its fit, and a bar without a row changes nothing), so it grows the forest a fit at the due bar would grow.
+    /// </summary>
+    private Func<GrownForest> Grower(string symbol, SymbolHistory history)
+    {
+        var (rows, from, through) = history.Window();
+        var seed = SeedOf(_options.Seed, symbol, history.FitCount + 1);
+        var options = _forest;
+        return () => new GrownForest(IsolationForest.Fit(rows, options, new Random(seed)), rows.Length, from, through);
     }
 
     /// <summary>The row of the forest's attributes, or null when one is missing or not finite.</summary>
@@ -132,6 +150,8 @@ public sealed class AnomalyLearner : IBarLearner
         return (int)(hash & 0x7FFFFFFF);
     }
 
+    private sealed record GrownForest(IsolationForest Forest, int Rows, DateTimeOffset From, DateTimeOffset Through);
+
     private sealed class SymbolHistory(int capacity)
     {
         private readonly double[][] _rows = new double[capacity][];
@@ -145,6 +165,9 @@ public sealed class AnomalyLearner : IBarLearner
         public int FitCount { get; set; }
 
         public IsolationForestScoringModel? Model { get; set; }
+
+        /// <summary>The next forest, growing ahead of the bar that is due to take it.</summary>
+        public Task<GrownForest>? Ahead { get; set; }
 
         public DateTimeOffset LastAsOf => _asOf[(_next + _rows.Length - 1) % _rows.Length];
 

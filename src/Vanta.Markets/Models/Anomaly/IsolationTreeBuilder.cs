@@ -1,15 +1,25 @@
+using System.Runtime.InteropServices;
+
 namespace Vanta.Markets.Models.Anomaly;
 
 /// <summary>
 /// One node of an isolation tree: a split (attribute <see cref="Feature"/> &gt;= 0, value, right child; the left
 /// child is the next node) or, with <see cref="Feature"/> = -1, an external node whose value is c(size).
+/// Auto layout packs it in 16 bytes instead of 24: scoring walks a hundred trees per row, mostly cache misses.
 /// </summary>
+[StructLayout(LayoutKind.Auto)]
 internal readonly record struct IsolationNode(int Feature, double Value, int Right);
 
 /// <summary>Grows isolation trees into flat pre-order arrays shared by the whole forest.</summary>
 internal sealed class IsolationTreeBuilder(IReadOnlyList<double[]> rows, int dimensions, int heightLimit, Random random)
 {
     private readonly List<IsolationNode> _nodes = [];
+
+    // The rows laid out flat (row r's attribute d at r * dimensions + d): the partition and min/max scans read it often.
+    private readonly double[] _flat = Flatten(rows, dimensions);
+
+    // c(size) for every size a node can hold, computed once instead of at every external node.
+    private readonly double[] _pathLength = [.. Enumerable.Range(0, rows.Count + 1).Select(IsolationForest.AveragePathLength)];
     private readonly double[] _min = new double[dimensions];
     private readonly double[] _max = new double[dimensions];
     private readonly int[] _candidates = new int[dimensions];
@@ -36,7 +46,7 @@ internal sealed class IsolationTreeBuilder(IReadOnlyList<double[]> rows, int dim
         var split = 0;
         for (var i = 0; i < rowsHere.Length; i++)
         {
-            if (rows[rowsHere[i]][q] < p)
+            if (_flat[(rowsHere[i] * dimensions) + q] < p)
             {
                 (rowsHere[i], rowsHere[split]) = (rowsHere[split], rowsHere[i]);
                 split++;
@@ -51,19 +61,19 @@ internal sealed class IsolationTreeBuilder(IReadOnlyList<double[]> rows, int dim
 
     private int Leaf(int size)
     {
-        _nodes.Add(new IsolationNode(-1, IsolationForest.AveragePathLength(size), -1));
+        _nodes.Add(new IsolationNode(-1, _pathLength[size], -1));
         return _nodes.Count - 1;
     }
 
     private int NonConstantAttributes(ReadOnlySpan<int> rowsHere)
     {
-        var first = rows[rowsHere[0]];
-        first.CopyTo(_min, 0);
-        first.CopyTo(_max, 0);
+        var first = _flat.AsSpan(rowsHere[0] * dimensions, dimensions);
+        first.CopyTo(_min);
+        first.CopyTo(_max);
         for (var i = 1; i < rowsHere.Length; i++)
         {
-            var row = rows[rowsHere[i]];
-            for (var d = 0; d < dimensions; d++)
+            var row = _flat.AsSpan(rowsHere[i] * dimensions, dimensions);
+            for (var d = 0; d < row.Length; d++)
             {
                 var v = row[d];
                 if (v < _min[d])
@@ -79,5 +89,13 @@ internal sealed class IsolationTreeBuilder(IReadOnlyList<double[]> rows, int dim
                 _candidates[count++] = d;
         }
         return count;
+    }
+
+    private static double[] Flatten(IReadOnlyList<double[]> rows, int dimensions)
+    {
+        var flat = new double[rows.Count * dimensions];
+        for (var r = 0; r < rows.Count; r++)
+            rows[r].CopyTo(flat, r * dimensions);
+        return flat;
     }
 }

@@ -37,7 +37,7 @@ public sealed record InsiderGraphOptions(
 /// <summary>
 /// <c>insider-graph@1</c>: insider flow with cluster detection on the insider-issuer graph. The features count the
 /// distinct insider nodes with an open-market trade on the issuer's edges in the last 14 days
-/// (<c>insider_cluster_buyers_14d</c>, and <c>insider_cluster_sellers_14d</c> when the feature engine writes it) and
+/// (<c>insider_cluster_buyers_14d</c> and <c>insider_cluster_sellers_14d</c>; a vector without the sellers counts none) and
 /// the role-weighted net dollars over 30 days. Several insiders buying independently is one of the better-documented
 /// insider signals; sales are often diversification or scheduled (10b5-1) and count less. With
 /// W = <c>insider_role_weighted_net_usd_30d</c> (or <c>net_insider_buy_usd_30d</c> when W is absent), u = W / D,
@@ -59,8 +59,8 @@ public sealed class InsiderGraphModel : IScoringModel
 {
     public const string ModelId = "insider-graph@1";
 
-    /// <summary>Distinct insiders with an open-market sale in the last 14 days. Read when present; not yet written by <see cref="InsiderFeatureComputer"/>.</summary>
-    public const string ClusterSellers14d = "insider_cluster_sellers_14d";
+    /// <summary>Distinct insiders with an open-market sale in the last 14 days, as <see cref="InsiderFeatureComputer"/> writes it.</summary>
+    public const string ClusterSellers14d = FeatureNames.InsiderClusterSellers14d;
 
     private const int Scale = 6;
 

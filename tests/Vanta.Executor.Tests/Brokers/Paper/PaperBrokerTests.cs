@@ -1,3 +1,4 @@
+using System.Globalization;
 using Vanta.Core.Domain;
 using Vanta.Executor.Brokers.Paper;
 using Vanta.Executor.Orders;
@@ -24,7 +25,8 @@ public sealed class PaperBrokerTests
     [Theory]
     [InlineData(0, OrderType.Market, "invalid_quantity: quantity must be positive (was 0)")]
     [InlineData(-5, OrderType.Market, "invalid_quantity: quantity must be positive (was -5)")]
-    [InlineData(5, OrderType.Limit, "unsupported_order_type: Limit orders are not supported by the paper venue")]
+    [InlineData(5, (OrderType)9, "unsupported_order_type: 9 orders are not supported by the paper venue")]
+    [InlineData(5, OrderType.Limit, "invalid_limit_price: a limit order needs a positive limit price (was none)")]
     public async Task Invalid_order_is_rejected_with_a_reason_code(int quantity, OrderType type, string reason)
     {
         var broker = new PaperBroker();
@@ -144,4 +146,123 @@ public sealed class PaperBrokerTests
     [Fact]
     public void Negative_costs_are_a_configuration_bug() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new PaperBroker(new PaperBrokerOptions(SlippageBps: -1m)));
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    public void Volume_participation_outside_zero_to_one_is_a_configuration_bug(double participation) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PaperBroker(new PaperBrokerOptions(VolumeParticipation: (decimal)participation)));
+
+    [Fact]
+    public void Flat_costs_and_a_fee_model_together_are_a_configuration_bug()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            new PaperBroker(new PaperBrokerOptions(FeePerShare: 0.005m, FeeModel: PerShareFeeModel.IbkrFixed)));
+
+        Assert.Equal("FeeModel", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public async Task Limit_order_without_a_positive_limit_is_rejected(int limit)
+    {
+        var broker = new PaperBroker();
+        var order = PaperTestKit.Limit("AAPL", OrderSide.Buy, 5m, limit, CloseOf(1));
+
+        var report = Assert.Single(await broker.SubmitAsync(order));
+
+        Assert.Equal((OrderStatus.Rejected, $"invalid_limit_price: a limit order needs a positive limit price (was {limit})"), (report.Event.Status, report.Event.Reason));
+    }
+
+    [Fact]
+    public async Task Unknown_time_in_force_is_rejected()
+    {
+        var broker = new PaperBroker();
+        var order = Market("AAPL", OrderSide.Buy, 5m, CloseOf(1)) with { TimeInForce = (TimeInForce)7 };
+
+        var report = Assert.Single(await broker.SubmitAsync(order));
+
+        Assert.StartsWith(PaperRejections.UnsupportedTimeInForce + ": ", report.Event.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Default_options_keep_the_scale_of_quantities_and_prices()
+    {
+        // The trade log and journal print decimals with their scale: a full fill must report the order's own
+        // quantity and the fill price itself, not a recomputed 10.50000000.
+        var broker = new PaperBroker(new PaperBrokerOptions(FeePerShare: 0.005m, MinimumFeePerOrder: 1m));
+        await broker.SubmitAsync(Market("AAPL", OrderSide.Buy, 10.50m, CloseOf(1)));
+
+        var report = Assert.Single(broker.OnBar(Bar("AAPL", 2, 100.10m, 101m)));
+
+        // 100.10 x 1.0005 = 100.150050 -> 100.1501 ; fee max(1, 0.005 x 10.50 = 0.05250) = 1
+        Assert.Equal(("10.50", "100.1501", "1"), (report.Fill!.Quantity.ToString(CultureInfo.InvariantCulture),
+            report.Fill.Price.ToString(CultureInfo.InvariantCulture), report.Fill.Fee.ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal(("10.50", "100.1501"), (report.Event.FilledQuantity.ToString(CultureInfo.InvariantCulture),
+            report.Event.AveragePrice!.Value.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task Cancel_of_a_resting_order_reports_cancelled_with_what_it_filled()
+    {
+        var broker = new PaperBroker(new PaperBrokerOptions(SlippageBps: 0m, VolumeParticipation: 0.1m));
+        var check = new LifecycleCheck();
+        var order = Market("AAPL", OrderSide.Buy, 100m, CloseOf(1)).Gtc();
+        check.Track(order);
+        check.Apply(await broker.SubmitAsync(order));
+        check.Apply(broker.OnBar(PaperTestKit.Ohlc("AAPL", 2, 10m, 11m, 9m, 10m, volume: 400m)));
+
+        var report = Assert.Single(check.Apply(broker.Cancel(order.ClientOrderId, CloseOf(2))));
+
+        Assert.Equal((OrderStatus.Cancelled, 40m, 10m, CloseOf(2), "cancelled on request"),
+            (report.Event.Status, report.Event.FilledQuantity, report.Event.AveragePrice, report.Event.Ts, report.Event.Reason));
+        Assert.Null(report.Fill);
+        Assert.Empty(broker.RestingOrders);
+        Assert.Empty(broker.OnBar(PaperTestKit.Ohlc("AAPL", 3, 10m, 11m, 9m, 10m, volume: 400m)));
+    }
+
+    [Fact]
+    public async Task Cancel_of_an_order_the_venue_is_not_working_reports_nothing()
+    {
+        var broker = new PaperBroker();
+        var filled = Market("AAPL", OrderSide.Buy, 1m, CloseOf(1));
+        await broker.SubmitAsync(filled);
+        broker.OnBar(Bar("AAPL", 2, 10m, 10m));
+        var rejected = Market("AAPL", OrderSide.Buy, 0m, CloseOf(2));
+        await broker.SubmitAsync(rejected);
+
+        Assert.Empty(broker.Cancel(filled.ClientOrderId, CloseOf(3)));
+        Assert.Empty(broker.Cancel(rejected.ClientOrderId, CloseOf(3)));
+        Assert.Empty(broker.Cancel(new("vanta-unknown"), CloseOf(3)));
+    }
+
+    [Fact]
+    public async Task Cancel_dated_before_the_orders_last_report_is_a_bug()
+    {
+        var broker = new PaperBroker();
+        var order = Market("AAPL", OrderSide.Buy, 1m, CloseOf(1));
+        await broker.SubmitAsync(order);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => broker.Cancel(order.ClientOrderId, CloseOf(1).AddSeconds(-1)));
+        Assert.Single(broker.RestingOrders);
+    }
+
+    [Fact]
+    public async Task Bar_with_any_bad_price_never_fills()
+    {
+        var broker = new PaperBroker();
+        var check = new LifecycleCheck();
+        var order = Market("AAPL", OrderSide.Buy, 10m, CloseOf(1));
+        check.Track(order);
+        check.Apply(await broker.SubmitAsync(order));
+
+        Assert.Empty(broker.OnBar(PaperTestKit.Ohlc("AAPL", 2, 100m, 101m, 0m, 100m)));
+        Assert.Empty(broker.OnBar(PaperTestKit.Ohlc("AAPL", 2, 100m, 101m, 99m, -1m, hours: 1)));
+        Assert.Empty(broker.OnBar(PaperTestKit.Ohlc("AAPL", 2, 100m, 99m, 101m, 100m, hours: 2)));
+        Assert.Empty(broker.OnBar(PaperTestKit.Ohlc("AAPL", 2, 100m, 101m, 99m, 100m, volume: -5m, hours: 3)));
+        // A day order's day starts with the first bar it could trade on, so the bad bars did not start it.
+        var report = Assert.Single(check.Apply(broker.OnBar(PaperTestKit.Ohlc("AAPL", 3, 100m, 101m, 99m, 100m))));
+        Assert.Equal((OrderStatus.Filled, Day(3)), (report.Event.Status, report.Fill!.Ts));
+    }
 }

@@ -130,6 +130,36 @@ public sealed class AnomalyLearnerTests
     }
 
     [Fact]
+    public void A_forest_grown_ahead_is_the_one_its_window_and_seed_give_even_with_incomplete_rows_in_between()
+    {
+        // After every bar, an incomplete row of the same symbol an hour later: it must not change the window.
+        var tape = Tape(100).SelectMany(t => new (PriceBar Bar, FeatureVector Vector)[]
+        {
+            t,
+            (t.Bar, t.Vector with { AsOf = t.Vector.AsOf.AddHours(1), Values = t.Vector.Values.Remove("vol_20d") }),
+        }).ToList();
+        var learner = new AnomalyLearner(Small);
+        Run(learner, tape);
+
+        var fit = learner.Fits.Last(f => f.Symbol == "AAA");
+        var rows = tape.Select(t => t.Vector)
+            .Where(v => v.Symbol == "AAA" && v.Values.Count == 3 && v.AsOf >= fit.From && v.AsOf <= fit.Through)
+            .Select(v => IsolationForestScoringModel.FeatureNames.Select(n => (double)v.Values[n]).ToArray())
+            .ToList();
+        var expected = new IsolationForestScoringModel(
+            IsolationForest.Fit(rows, new IsolationForestOptions { Trees = Small.Trees, SubsampleSize = Small.SubsampleSize },
+                new Random(AnomalyLearner.SeedOf(Small.Seed, "AAA", fit.Number))),
+            fit.Through);
+
+        Assert.Equal(fit.Rows, rows.Count);
+        foreach (var probe in new[] { new[] { -0.03, 3.0, 0.02 }, [0.0, 0.0, 0.01], [0.01, -1.0, 0.011] })
+        {
+            var (want, got) = (expected.Score(Probe("AAA", probe))!, learner.Current("AAA")!.Score(Probe("AAA", probe))!);
+            Assert.Equal((want.Score, want.Rationale), (got.Score, got.Rationale));
+        }
+    }
+
+    [Fact]
     public void A_shock_after_the_first_fit_is_flagged_as_a_caution()
     {
         var learner = new AnomalyLearner(Small);

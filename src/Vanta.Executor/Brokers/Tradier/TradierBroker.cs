@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.Json;
+using Vanta.Core.Domain;
+using Vanta.Core.Ids;
+using Vanta.Executor.Brokers.Common;
+
+namespace Vanta.Executor.Brokers.Tradier;
+
+/// <summary>
+/// Tradier brokerage (equities). Orders go form-encoded to <c>/accounts/{id}/orders</c> with Vanta's
+/// <see cref="ClientOrderId"/> in the order <c>tag</c> (see <see cref="TradierTag"/>). Tradier cannot look an
+/// order up by tag, so the adapter lists the account's orders to find one, and remembers the venue id of every
+/// order it has seen. Reads and trading use Tradier's two rate buckets separately, each spaced evenly and
+/// stopped when its <c>X-Ratelimit-Available</c> header reaches 0.
+/// </summary>
+public sealed partial class TradierBroker : IBrokerAdapter
+{
+    private readonly TradierOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Bucket _reads;
+    private readonly Bucket _trading;
+    private readonly string _account;
+    private readonly ConcurrentDictionary<ClientOrderId, string> _venueIds = new();
+
+    public TradierBroker(TradierOptions options, HttpClient http, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.AccountId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.AccessToken);
+        if (options.MaxSubmitAttempts < 1 || options.ListPageSize < 1 || options.MaxListPages < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), "tradier: MaxSubmitAttempts, ListPageSize and MaxListPages must be positive");
+        _options = options;
+        _time = time;
+        _account = Uri.EscapeDataString(options.AccountId);
+        var signer = new TradierBearer(options.AccessToken);
+        var shared = new BrokerHttpOptions(Name, options.Root)
+        {
+            Timeout = options.Timeout,
+            RetryBaseDelay = options.RetryBaseDelay,
+            MaxRetryAfter = options.MaxRetryAfter,
+            Secrets = [options.AccessToken, options.AccountId],
+        };
+        _reads = new Bucket(new BrokerHttp(shared with { RateLimit = options.ReadRateLimit }, http, time, signer), new TradierRateGate(time));
+        _trading = new Bucket(new BrokerHttp(shared with { RateLimit = options.TradingRateLimit }, http, time, signer), new TradierRateGate(time));
+    }
+
+    public string Name => "tradier";
+
+    public async Task<BrokerResult<BrokerOrder>> GetOrderAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken = default)
+    {
+        var located = await LocateAsync(clientOrderId, cancellationToken).ConfigureAwait(false);
+        if (!located.IsSuccess)
+            return located.Error!;
+        return located.Value is { } order ? order : NotFound(clientOrderId);
+    }
+
+    public async Task<BrokerResult<BrokerOrder>> CancelAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken = default)
+    {
+        var located = await LocateAsync(clientOrderId, cancellationToken).ConfigureAwait(false);
+        if (!located.IsSuccess)
+            return located.Error!;
+        if (located.Value is not { } order)
+            return NotFound(clientOrderId);
+        // Cancelling twice is asking for the state we already have.
+        if (order.Status == OrderStatus.Cancelled)
+            return order;
+        if (!TradierOrders.IsOpen(order.Status))
+            return new BrokerError(BrokerErrorClass.NonRetryable, BrokerErrorCodes.NotCancelable, $"tradier: order {clientOrderId} is already {order.Status}");
+
+        var path = $"accounts/{_account}/orders/{Uri.EscapeDataString(order.VenueOrderId)}";
+        var answer = await CallAsync(_trading, BrokerHttpRequest.Delete(path), BrokerErrorCodes.NotCancelable, cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess)
+            return answer.Error!;
+        return await GetByIdAsync(order.VenueOrderId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<BrokerResult<IReadOnlyList<BrokerOrder>>> ListOpenOrdersAsync(CancellationToken cancellationToken = default)
+    {
+        var all = await ListAsync(cancellationToken).ConfigureAwait(false);
+        if (!all.IsSuccess)
+            return all.Error!;
+        return Parse<IReadOnlyList<BrokerOrder>>(() => [.. all.Value!.Select(TradierOrders.Parse).Where(o => TradierOrders.IsOpen(o.Status))]);
+    }
+
+    public async Task<BrokerResult<IReadOnlyList<BrokerPosition>>> GetPositionsAsync(CancellationToken cancellationToken = default)
+    {
+        var answer = await CallAsync(_reads, BrokerHttpRequest.Get($"accounts/{_account}/positions"), BrokerErrorCodes.Rejected, cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess)
+            return answer.Error!;
+        return Parse<IReadOnlyList<BrokerPosition>>(() => [.. TradierJson.Items(answer.Value, "positions", "position").Select(TradierAccount.Position)]);
+    }
+
+    public async Task<BrokerResult<BrokerAccount>> GetAccountAsync(CancellationToken cancellationToken = default)
+    {
+        var answer = await CallAsync(_reads, BrokerHttpRequest.Get($"accounts/{_account}/balances"), BrokerErrorCodes.Rejected, cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess)
+            return answer.Error!;
+        return Parse(() => TradierAccount.Balances(TradierJson.Object(answer.Value, "balances")));
+    }
+
+    private async Task<BrokerResult<BrokerOrder>> GetByIdAsync(string venueId, CancellationToken cancellationToken)
+    {
+        var path = $"accounts/{_account}/orders/{Uri.EscapeDataString(venueId)}?includeTags=true";
+        var answer = await CallAsync(_reads, BrokerHttpRequest.Get(path), BrokerErrorCodes.Rejected, cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess)
+            return answer.Error!;
+        return Parse(() => TradierOrders.Parse(TradierJson.Object(answer.Value, "order")));
+    }
+
+    /// <summary>One request through a bucket: its header gate, the shared transport, then Tradier's error reading.</summary>
+    private static async Task<BrokerResult<JsonElement>> CallAsync(Bucket bucket, BrokerHttpRequest request, string rejectionCode, CancellationToken cancellationToken)
+    {
+        await bucket.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var sent = await bucket.Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!sent.IsSuccess)
+            return sent.Error!;
+        bucket.Gate.Observe(sent.Value!);
+        return TradierErrors.Read(bucket.Http, sent.Value!, rejectionCode);
+    }
+
+    /// <summary>Runs a parser over a venue answer; a shape we cannot read is a malformed response, not a crash.</summary>
+    private BrokerResult<T> Parse<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException or OverflowException)
+        {
+            return new BrokerError(BrokerErrorClass.NonRetryable, BrokerErrorCodes.MalformedResponse, _reads.Http.Mask(ex.Message), 200);
+        }
+    }
+
+    private static BrokerError NotFound(ClientOrderId clientOrderId) =>
+        new(BrokerErrorClass.NonRetryable, BrokerErrorCodes.NotFound, $"tradier has no order tagged with client order id {clientOrderId}");
+
+    private sealed record Bucket(BrokerHttp Http, TradierRateGate Gate);
+}
