@@ -132,6 +132,27 @@ public sealed class OrderCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_broker_the_routing_file_chooses_the_account()
+    {
+        var routing = Path.Combine(_home, "memory", "routing.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(routing)!);
+        File.WriteAllText(routing, """{"rules": [{"tag": "crypto", "asset_class": null, "account": "bybit"}], "default_account": "alpaca"}""");
+
+        var routed = await VantaRunner.InvokeAsync("order", "submit", "--symbol", "AAPL", "--side", "buy", "--qty", "1", "--price", "190",
+            "--ref", "route", "--home", _home, "--base-url", _venue.Server.BaseUri.ToString());
+
+        Assert.True(routed.ExitCode == 0, routed.Error);
+        Assert.Contains("routed to alpaca (equity, default account)", routed.Output);
+        Assert.Equal(1, _venue.Posts);
+
+        File.WriteAllText(routing, """{"rules": [], "default_account": "nasdaq"}""");
+        var bad = await VantaRunner.InvokeAsync("order", "submit", "--symbol", "AAPL", "--side", "buy", "--qty", "1", "--price", "190",
+            "--ref", "route2", "--home", _home);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("default_account", bad.Error);
+    }
+
+    [Fact]
     public async Task Halt_refuses_every_order_until_resume()
     {
         Assert.Equal(0, (await VantaRunner.InvokeAsync("halt", "--home", _home, "--reason", "drill")).ExitCode);

@@ -117,6 +117,15 @@ public sealed class VaultRunTests(SampleRunFixture run) : IClassFixture<SampleRu
             Assert.Equal((total, total), (last["core"].SweptOut, last["growth"].SweptIn));
             Assert.Equal(60000m + total, last["growth"].Capital);
 
+            // The executor's ledgers moved the same cash: each vault's equity is its capital, plus what was swept in
+            // (or the configured top-up), minus what was swept out, plus its own PnL.
+            var accounts = JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(layout.Memory, "pnl_summary.json")), CliJsonContext.Default.PnlSummary)!
+                .Vaults.ToDictionary(v => v.VaultId.Value);
+            decimal Own(PortfolioSnapshot v) => v.RealizedPnl + v.UnrealizedPnl - v.FeesPaid;
+            // (Unrealised PnL carries average costs to 28 significant digits: compare at 8 places.)
+            Assert.Equal(Math.Round(100000m - total + Own(accounts["core"]), 8), Math.Round(accounts["core"].Equity, 8));
+            Assert.Equal(Math.Round(60000m + total + Own(accounts["growth"]), 8), Math.Round(accounts["growth"].Equity, 8));
+
             var memory = JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(layout.Memory, CapitalStatement.FileName)), VaultsJsonContext.Default.CapitalStatement)!;
             Assert.Equal(total, memory.Sweeps.Sum(s => s.Amount));
 

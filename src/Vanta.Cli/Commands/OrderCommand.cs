@@ -53,7 +53,9 @@ public static class OrderCommand
 
     private static Command Submit()
     {
-        var (home, broker, baseUrl) = (VantaCommandLine.HomeOption(), BrokerOption(true), BaseUrlOption());
+        var (home, broker, baseUrl) = (VantaCommandLine.HomeOption(), BrokerOption(false), BaseUrlOption());
+        broker.Description += "; default: chosen by memory/routing.json from the asset class and --tag";
+        var tags = new Option<string[]>("--tag") { Description = "Routing tag (repeatable), e.g. crypto, equity", AllowMultipleArgumentsPerToken = true };
         var symbol = new Option<string>("--symbol") { Description = "Symbol, e.g. AAPL or BTC-USD", Required = true };
         var side = new Option<OrderSide>("--side") { Description = "buy or sell", Required = true };
         var qty = new Option<decimal>("--qty") { Description = "Quantity (shares, or units of a crypto pair)", Required = true };
@@ -68,14 +70,26 @@ public static class OrderCommand
         {
             Description = "Your reference for this order; the client order id derives from it, so rerunning a command with the same --ref never makes a second order (default: the current second)",
         };
-        var command = new Command("submit", "Place an order through the risk fences") { home, broker, baseUrl, symbol, side, qty, limit, price, vault, tif, reference };
+        var command = new Command("submit", "Place an order through the risk fences") { home, broker, baseUrl, symbol, side, qty, limit, price, vault, tif, reference, tags };
         command.SetAction((parse, ct) =>
         {
             var time = TimeProvider.System;
-            var request = new ManualOrder(parse.GetValue(broker)!, parse.GetValue(vault)!, parse.GetValue(symbol)!.Trim().ToUpperInvariant(),
+            var io = Io.Of(parse);
+            var layout = HomeLayout.At(parse.GetValue(home)!);
+            var symbolText = parse.GetValue(symbol)!.Trim().ToUpperInvariant();
+            var account = parse.GetValue(broker);
+            if (account is null)
+            {
+                var (router, error) = RoutingFile.Load(layout);
+                if (router is null)
+                    return Task.FromResult(Fail(io, "order submit", error!));
+                (account, var why) = RoutingFile.Route(router, symbolText, [.. parse.GetValue(tags) ?? []]);
+                io.Out.WriteLine($"routed to {account} ({why})");
+            }
+            var request = new ManualOrder(account, parse.GetValue(vault)!, symbolText,
                 parse.GetValue(side), parse.GetValue(qty), parse.GetValue(limit), parse.GetValue(tif),
                 parse.GetValue(reference) ?? time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture), parse.GetValue(price));
-            return SubmitAsync(HomeLayout.At(parse.GetValue(home)!), request, parse.GetValue(baseUrl), time, Io.Of(parse), ct);
+            return SubmitAsync(layout, request, parse.GetValue(baseUrl), time, io, ct);
         });
         return command;
     }

@@ -26,24 +26,53 @@ public static class RunCommand
         var perShare = new Option<decimal>("--fee-per-share") { Description = "Paper fills: fee per share", DefaultValueFactory = _ => costs.FeePerShare };
         var minFee = new Option<decimal>("--min-fee") { Description = "Paper fills: minimum fee per order", DefaultValueFactory = _ => costs.MinimumFeePerOrder };
         var feeBps = new Option<decimal>("--fee-bps") { Description = "Paper fills: fee in basis points of notional", DefaultValueFactory = _ => costs.FeeBps };
+        var feeModel = new Option<string?>("--fee-model")
+        {
+            Description = "Paper fees as a venue charges them instead of the flat costs: ibkr (per share, $1 minimum, 1% cap), alpaca (no commission; SEC fee and FINRA TAF on sells), coinbase or bybit (maker/taker bps)",
+        };
+        feeModel.AcceptOnlyFromAmong("ibkr", "alpaca", "coinbase", "bybit");
+        var participation = new Option<decimal?>("--participation")
+        {
+            Description = "Paper fills: largest share of a bar's volume the venue fills per symbol (0.1 = 10%); the rest rests. Default: unlimited",
+        };
         var lake = new Option<bool>("--lake") { Description = "Also write every decision point's features to Parquet under lake/features/" };
         var command = new Command("run", "Run Markets, Alpha and Executor in one process on a tape, offline")
         {
-            home, tape, slippage, perShare, minFee, feeBps, lake,
+            home, tape, slippage, perShare, minFee, feeBps, feeModel, participation, lake,
         };
         command.SetAction((parse, ct) =>
         {
-            var paper = new PaperBrokerOptions(parse.GetValue(slippage), parse.GetValue(perShare), parse.GetValue(minFee), parse.GetValue(feeBps));
+            var paper = new PaperBrokerOptions(parse.GetValue(slippage), parse.GetValue(perShare), parse.GetValue(minFee), parse.GetValue(feeBps),
+                parse.GetValue(participation));
             if (paper.SlippageBps < 0m || paper.FeePerShare < 0m || paper.MinimumFeePerOrder < 0m || paper.FeeBps < 0m)
             {
                 parse.InvocationConfiguration.Error.WriteLine("vanta run: paper costs (--slippage-bps, --fee-per-share, --min-fee, --fee-bps) must not be negative");
                 return Task.FromResult(2);
+            }
+            if (paper.VolumeParticipation is < 0m or > 1m)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"vanta run: --participation must be between 0 and 1 (was {paper.VolumeParticipation})");
+                return Task.FromResult(2);
+            }
+            if (parse.GetValue(feeModel) is { } venue)
+            {
+                // A venue's fee model replaces the flat costs.
+                paper = paper with { FeePerShare = 0m, MinimumFeePerOrder = 0m, FeeBps = 0m, FeeModel = VenueFees(venue) };
             }
             var request = new RunRequest(HomeLayout.At(parse.GetValue(home)!), parse.GetValue(tape) ?? DefaultTape(), paper) { WriteLake = parse.GetValue(lake) };
             return ExecuteAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return command;
     }
+
+    private static IFeeModel VenueFees(string venue) => venue switch
+    {
+        "ibkr" => PerShareFeeModel.IbkrFixed,
+        "alpaca" => AlpacaRegulatoryFeeModel.Default,
+        "coinbase" => MakerTakerFeeModel.Coinbase,
+        "bybit" => MakerTakerFeeModel.BybitSpot,
+        _ => throw new ArgumentOutOfRangeException(nameof(venue), venue, "not a venue with a fee model"),
+    };
 
     public static async Task<int> ExecuteAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken ct)
     {

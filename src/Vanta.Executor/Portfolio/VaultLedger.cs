@@ -6,8 +6,9 @@ namespace Vanta.Executor.Portfolio;
 
 /// <summary>
 /// The account of one vault: cash (starting at its capital), positions at average cost, realised PnL (before
-/// fees), fees paid, and marks at the last bar close. Equity is <c>cash + sum(quantity x last price)</c>, which
-/// always equals <c>capital + realised + unrealised - fees</c>.
+/// fees), fees paid, capital moved in or out by compounding sweeps, and marks at the last bar close. Equity is
+/// <c>cash + sum(quantity x last price)</c>, which always equals
+/// <c>capital + transfers + realised + unrealised - fees</c>.
 /// </summary>
 /// <remarks>Not thread-safe: the executor kernel applies fills and marks from one thread, in journal order.</remarks>
 public sealed class VaultLedger
@@ -29,6 +30,9 @@ public sealed class VaultLedger
     public decimal Cash { get; private set; }
     public decimal FeesPaid { get; private set; }
     public decimal RealizedPnl { get; private set; }
+
+    /// <summary>Capital moved into (positive) or out of (negative) this vault since it opened.</summary>
+    public decimal NetTransfers { get; private set; }
 
     public decimal UnrealizedPnl => _positions.Sum(kv => kv.Value.UnrealizedAt(_lastPrices[kv.Key]));
 
@@ -59,6 +63,13 @@ public sealed class VaultLedger
         _lastPrices.TryAdd(fill.Symbol, fill.Price);
         if (position.Quantity == 0m)
             _positions.Remove(fill.Symbol);
+    }
+
+    /// <summary>Moves <paramref name="amount"/> of cash into the vault (negative: out of it), e.g. a compounding sweep.</summary>
+    public void Transfer(decimal amount)
+    {
+        Cash += amount;
+        NetTransfers += amount;
     }
 
     /// <summary>Marks the symbol at the bar's close.</summary>

@@ -50,6 +50,12 @@ public sealed partial class RiskGate
         book.DayStartEquity = book.Equity;
     }
 
+    /// <summary>Moves cash into (positive) or out of (negative) a vault, e.g. a compounding sweep; equity follows.</summary>
+    public void Transfer(VaultId vaultId, decimal amount) => Book(vaultId).Cash += amount;
+
+    /// <summary>True when <paramref name="vaultId"/> is open in the gate.</summary>
+    public bool HasVault(VaultId vaultId) => _vaults.ContainsKey(vaultId);
+
     /// <summary>Replaces a vault's limits (e.g. an overlay switched maintenance mode on); the rate window is kept.</summary>
     public void SetLimits(VaultId vaultId, RiskLimits limits)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using Vanta.Bus;
 using Vanta.Core.Domain;
 using Vanta.Core.Envelopes;
@@ -8,6 +9,7 @@ using Vanta.Executor.Orders;
 using Vanta.Executor.Portfolio;
 using Vanta.Executor.Risk;
 using Vanta.Journal;
+using Vanta.Vaults.Compounding;
 using Vanta.Vaults.Config;
 
 namespace Vanta.Cli.Embedded.Roles;
@@ -31,6 +33,8 @@ public sealed class ExecutorRole
     private readonly Dictionary<OrderId, EventId> _orderEvents = [];
     private readonly Inbox _marketData;
     private readonly Inbox _intents;
+    private readonly Inbox _config;
+    private readonly Dictionary<string, decimal> _configured = new(StringComparer.Ordinal);
 
     public ExecutorRole(string node, IMessageBus bus, Outbox outbox, TimeProvider clock, VaultConfig config,
         ISimulatedVenue venue, OrderPlanner planner, JsonlAppender tradeLog)
@@ -48,6 +52,7 @@ public sealed class ExecutorRole
             _ledgers[vault.Id.Value] = new VaultLedger(vault.Id, vault.Capital);
         _marketData = new Inbox(bus, Topics.Observations, "executor.marketdata", OnMarketDataAsync);
         _intents = new Inbox(bus, Topics.Intents, "executor.orders", OnIntentAsync);
+        _config = new Inbox(bus, Topics.Config, "executor.config", OnConfigAsync);
     }
 
     public Producer Producer { get; }
@@ -78,7 +83,50 @@ public sealed class ExecutorRole
     }
 
     public async ValueTask<int> PumpAsync(CancellationToken ct) =>
-        await _marketData.DrainAsync(ct).ConfigureAwait(false) + await _intents.DrainAsync(ct).ConfigureAwait(false);
+        await _config.DrainAsync(ct).ConfigureAwait(false)
+        + await _marketData.DrainAsync(ct).ConfigureAwait(false)
+        + await _intents.DrainAsync(ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// Alpha's configuration, as journaled: a vault added by a new <c>vault.json</c> version gets a ledger and risk
+    /// limits; a compounding statement moves each sweep's cash from its source vault's ledger into its growth vault's.
+    /// </summary>
+    private ValueTask OnConfigAsync(Envelope envelope, CancellationToken ct)
+    {
+        var document = envelope.Read(EventKinds.Config);
+        if (document.Kind == VaultCapitalBook.DocumentKind)
+        {
+            var statement = JsonSerializer.Deserialize(document.Content, VaultsJsonContext.Default.CapitalStatement)
+                ?? throw new InvalidOperationException($"config {document.Version}: empty capital statement");
+            foreach (var sweep in statement.Sweeps)
+            {
+                _ledgers[sweep.From.Value].Transfer(-sweep.Amount);
+                _ledgers[sweep.Into.Value].Transfer(sweep.Amount);
+                _gate.Transfer(sweep.From, -sweep.Amount);
+                _gate.Transfer(sweep.Into, sweep.Amount);
+            }
+        }
+        else if (document.Kind == VaultConfigLoader.DocumentKind && VaultConfigLoader.Parse(document.Content, document.EffectiveAt) is { IsSuccess: true } loaded)
+        {
+            foreach (var vault in loaded.Config!.Vaults)
+            {
+                if (!_ledgers.TryGetValue(vault.Id.Value, out var ledger))
+                {
+                    _ledgers[vault.Id.Value] = new VaultLedger(vault.Id, vault.Capital);
+                    _gate.OpenVault(vault.Id, vault.Capital, LimitsFor(vault));
+                    _configured[vault.Id.Value] = vault.Capital;
+                }
+                else if (_configured.GetValueOrDefault(vault.Id.Value, ledger.Capital) is var before && before != vault.Capital)
+                {
+                    // A new configured capital is money put in or taken out, not a gain or a loss.
+                    ledger.Transfer(vault.Capital - before);
+                    _gate.Transfer(vault.Id, vault.Capital - before);
+                    _configured[vault.Id.Value] = vault.Capital;
+                }
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
 
     private async ValueTask OnMarketDataAsync(Envelope envelope, CancellationToken ct)
     {

@@ -9,10 +9,10 @@ namespace Vanta.Executor.Brokers.Alpaca;
 public sealed partial class AlpacaBroker
 {
     /// <summary>
-    /// POST /v2/orders, idempotent on the client order id. When the answer is lost (timeout, dropped connection, 5xx)
-    /// the order is looked up: found is returned, a 404 means Alpaca never took it and it is sent once more. A 429 is
-    /// resent once after the wait Alpaca asked for (a 429 was not processed). A duplicate-id answer returns the
-    /// order Alpaca already holds, after checking it is the same order.
+    /// POST /v2/orders, idempotent on the client order id (<see cref="IdempotentSubmit"/>, two sends at most). When the
+    /// answer is lost (timeout, dropped connection, 5xx) the order is looked up: found is returned, a 404 means Alpaca never
+    /// took it and it is sent once more. A 429 is resent once after the wait Alpaca asked for. A duplicate-id answer
+    /// returns the order Alpaca already holds; a found or duplicate order is checked to be the same order.
     /// </summary>
     public async Task<BrokerResult<BrokerOrder>> SubmitAsync(BrokerOrderRequest request, CancellationToken cancellationToken = default)
     {
@@ -30,36 +30,27 @@ public sealed partial class AlpacaBroker
                 request.ClientOrderId.Value),
             AlpacaJsonContext.Default.AlpacaOrderRequestJson);
         var post = BrokerHttpRequest.Json(HttpMethod.Post, "v2/orders", body);
+        return await _submit.RunAsync(
+            ct => SendOrderAsync(post, request, ct),
+            async ct => IdempotentSubmit.HeldOrNone(await GetOrderAsync(request.ClientOrderId, ct).ConfigureAwait(false)),
+            found => Accepted(SameOrder(request, found)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One POST. Only a lost answer or a 5xx leaves the outcome unknown: a 2xx Vanta cannot read is an error, not a
+    /// reason to resend. A 429 was refused before processing, so it is resent, but only after the wait Alpaca asked for.
+    /// </summary>
+    private async Task<SendOutcome> SendOrderAsync(BrokerHttpRequest post, BrokerOrderRequest request, CancellationToken cancellationToken)
+    {
         const string where = "POST /v2/orders";
-
-        BrokerError? unknown = null;
-        for (var send = 0; send < 2; send++)
-        {
-            var sent = await SendAsync(post, cancellationToken).ConfigureAwait(false);
-            if (sent.IsSuccess && sent.Value!.IsSuccess)
-                return Accepted(Parse(sent.Value.Body, AlpacaJsonContext.Default.AlpacaOrderJson, json => AlpacaMapping.Order(json), where));
-            if (sent.IsSuccess && AlpacaErrors.IsDuplicateClientOrderId(sent.Value!))
-                return await ExistingAsync(request, cancellationToken).ConfigureAwait(false);
-
-            var error = sent.IsSuccess ? AlpacaErrors.Classify(_http, sent.Value!, where, _time.GetUtcNow()) : sent.Error!;
-            var ambiguous = !sent.IsSuccess ? error.Code is BrokerErrorCodes.Timeout or BrokerErrorCodes.ConnectionLost : sent.Value!.Status >= 500;
-            if (!ambiguous)
-            {
-                // A 429 was refused before processing, so one resend after the asked-for wait (SendAsync waits it) is safe.
-                if (error.Code == BrokerErrorCodes.RateLimited && send == 0 && error.RetryAfter is { } wait && wait <= _options.MaxRetryAfter)
-                    continue;
-                return error;
-            }
-
-            unknown = error;
-            var found = await GetOrderAsync(request.ClientOrderId, cancellationToken).ConfigureAwait(false);
-            if (found.IsSuccess)
-                return Accepted(SameOrder(request, found.Value!));
-            if (found.Error!.Code != BrokerErrorCodes.NotFound)
-                return error with { Message = $"{error.Message}; looking it up failed too ({found.Error.Message})" };
-            // 404: Alpaca definitely does not hold it, so sending again cannot make a second order.
-        }
-        return unknown! with { Message = $"{unknown!.Message}; Alpaca had no such order after one resend" };
+        var sent = await SendAsync(post, cancellationToken).ConfigureAwait(false);
+        if (sent.IsSuccess && sent.Value!.IsSuccess)
+            return SendOutcome.Final(Accepted(Parse(sent.Value.Body, AlpacaJsonContext.Default.AlpacaOrderJson, json => AlpacaMapping.Order(json), where)));
+        if (sent.IsSuccess && AlpacaErrors.IsDuplicateClientOrderId(sent.Value!))
+            return SendOutcome.Final(await ExistingAsync(request, cancellationToken).ConfigureAwait(false));
+        var error = sent.IsSuccess ? AlpacaErrors.Classify(_http, sent.Value!, where, _time.GetUtcNow()) : sent.Error!;
+        return error is { Code: BrokerErrorCodes.RateLimited, RetryAfter: null } ? SendOutcome.Final(error) : SendOutcome.Of(error);
     }
 
     /// <summary>

@@ -24,6 +24,7 @@ public sealed partial class AlpacaBroker : IBrokerAdapter
     private readonly AlpacaCredentials _credentials;
     private readonly BrokerHttp _http;
     private readonly TimeProvider _time;
+    private readonly IdempotentSubmit _submit;
     private readonly Lock _gate = new();
     private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
 
@@ -36,6 +37,9 @@ public sealed partial class AlpacaBroker : IBrokerAdapter
         _options = options.Validated();
         _credentials = credentials;
         _time = time;
+        // Two sends, the second at once: a 429's wait is Alpaca's Retry-After, and a 404 after a lost answer proves the
+        // order absent, so there is nothing to back off from.
+        _submit = new IdempotentSubmit(new SubmitPolicy(VenueName, 2, TimeSpan.Zero, _options.MaxRetryAfter), time);
         _http = new BrokerHttp(options.HttpOptions(credentials), http, time);
     }
 

@@ -12,36 +12,30 @@ public sealed partial class BybitBroker
         if (BybitWire.Invalid(request) is { } invalid)
             return new BrokerError(BrokerErrorClass.NonRetryable, BrokerErrorCodes.InvalidRequest, $"bybit: {invalid}");
         var create = BrokerHttpRequest.Json(HttpMethod.Post, "v5/order/create", BybitWire.CreateBody(_options.Category, request));
-        var delay = _options.RetryBaseDelay;
-        for (var attempt = 0; ; attempt++)
-        {
-            var sent = await CallAsync(create, "create order", cancellationToken).ConfigureAwait(false);
-            if (sent.IsSuccess)
-                return Acknowledged(request, sent.Value!);
-            var error = sent.Error!;
-            if (BybitErrors.DuplicateCodes.Contains(error.Code))
-            {
-                // The id was used before (an earlier attempt that did land): that order is the answer.
-                var existing = await FindAsync(request.ClientOrderId, request.Symbol, cancellationToken).ConfigureAwait(false);
-                return existing.IsSuccess ? existing : error;
-            }
-            if (!IsOutcomeUnknown(error))
-                return error;
-            var found = await FindAsync(request.ClientOrderId, request.Symbol, cancellationToken).ConfigureAwait(false);
-            if (found.IsSuccess)
-                return found;
-            // Resend only when the venue answered that it has no such order; any other lookup failure leaves
-            // the first outcome unknown, and that is what the caller must hear.
-            if (found.Error!.Code != BrokerErrorCodes.NotFound || attempt >= _options.MaxRetries)
-                return error;
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            delay *= 2;
-        }
+        return await _submit.RunAsync(
+            ct => SendAsync(create, request, ct),
+            async ct => IdempotentSubmit.HeldOrNone(await FindAsync(request.ClientOrderId, request.Symbol, ct).ConfigureAwait(false)),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The send may or may not have created the order: lost in transit, timed out, a server fault, an unreadable 2xx.</summary>
-    private static bool IsOutcomeUnknown(BrokerError error) =>
-        error.Code is BrokerErrorCodes.Timeout or BrokerErrorCodes.ConnectionLost or BrokerErrorCodes.Unavailable or BrokerErrorCodes.MalformedResponse;
+    /// <summary>
+    /// One send. A rate limit was already waited out and resent by <see cref="CallAsync"/>, so here it is final;
+    /// retCode 10016 (a server fault in HTTP 200) leaves the outcome unknown like a 5xx.
+    /// </summary>
+    private async Task<SendOutcome> SendAsync(BrokerHttpRequest create, BrokerOrderRequest request, CancellationToken cancellationToken)
+    {
+        var sent = await CallAsync(create, "create order", cancellationToken).ConfigureAwait(false);
+        if (sent.IsSuccess)
+            return SendOutcome.Final(Acknowledged(request, sent.Value!));
+        var error = sent.Error!;
+        if (BybitErrors.DuplicateCodes.Contains(error.Code))
+        {
+            // The id was used before (an earlier attempt that did land): that order is the answer.
+            var existing = await FindAsync(request.ClientOrderId, request.Symbol, cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Final(existing.IsSuccess ? existing : error);
+        }
+        return error.Code == BrokerErrorCodes.Unavailable || SendOutcome.LeavesOutcomeUnknown(error) ? SendOutcome.Unknown(error) : SendOutcome.Final(error);
+    }
 
     private BrokerResult<BrokerOrder> Acknowledged(BrokerOrderRequest request, JsonObject result)
     {

@@ -23,6 +23,7 @@ public sealed partial class BybitBroker : IBrokerAdapter
     private readonly BybitOptions _options;
     private readonly BrokerHttp _http;
     private readonly TimeProvider _time;
+    private readonly IdempotentSubmit _submit;
     private readonly BybitLimitGate _gate;
 
     public BybitBroker(BybitOptions options, string apiKey, string apiSecret, HttpClient http, TimeProvider time)
@@ -32,6 +33,7 @@ public sealed partial class BybitBroker : IBrokerAdapter
         ArgumentException.ThrowIfNullOrWhiteSpace(apiSecret);
         _options = options.Validated();
         _time = time;
+        _submit = new IdempotentSubmit(new SubmitPolicy(Name, options.MaxRetries + 1, options.RetryBaseDelay, options.MaxRetryAfter), time);
         _gate = new BybitLimitGate(time, options.MaxRetryAfter);
         var httpOptions = new BrokerHttpOptions("bybit", options.BaseUri)
         {

@@ -12,30 +12,20 @@ public sealed partial class CoinbaseBroker
         if (CoinbaseWire.Invalid(request) is { } invalid)
             return new BrokerError(BrokerErrorClass.NonRetryable, BrokerErrorCodes.InvalidRequest, $"coinbase: {invalid}");
         var create = BrokerHttpRequest.Json(HttpMethod.Post, CoinbaseWire.Prefix + "orders", CoinbaseWire.CreateBody(request));
-        var delay = _options.RetryBaseDelay;
-        for (var attempt = 0; ; attempt++)
-        {
-            var sent = await CallAsync(create, "create order", cancellationToken).ConfigureAwait(false);
-            if (sent.IsSuccess)
-                return Answered(request, sent.Value!);
-            var error = sent.Error!;
-            if (!IsOutcomeUnknown(error))
-                return error;
-            var found = await FindAsync(request.ClientOrderId, cancellationToken).ConfigureAwait(false);
-            if (found.IsSuccess)
-                return found;
-            // Resend only when the venue's list, read to its end, lacks the order; any other lookup failure leaves
-            // the first outcome unknown, and that is what the caller must hear.
-            if (found.Error!.Code != BrokerErrorCodes.NotFound || attempt >= _options.MaxRetries)
-                return error;
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            delay *= 2;
-        }
+        return await _submit.RunAsync(
+            ct => SendAsync(create, request, ct),
+            async ct => IdempotentSubmit.HeldOrNone(await FindAsync(request.ClientOrderId, ct).ConfigureAwait(false)),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The send may or may not have created the order: lost in transit, timed out, a server fault, an unreadable 2xx.</summary>
-    private static bool IsOutcomeUnknown(BrokerError error) =>
-        error.Code is BrokerErrorCodes.Timeout or BrokerErrorCodes.ConnectionLost or BrokerErrorCodes.Unavailable or BrokerErrorCodes.MalformedResponse;
+    /// <summary>One send. A rate limit was already waited out and resent by <see cref="CallAsync"/>, so here it is final.</summary>
+    private async Task<SendOutcome> SendAsync(BrokerHttpRequest create, BrokerOrderRequest request, CancellationToken cancellationToken)
+    {
+        var sent = await CallAsync(create, "create order", cancellationToken).ConfigureAwait(false);
+        if (sent.IsSuccess)
+            return SendOutcome.Final(Answered(request, sent.Value!));
+        return SendOutcome.LeavesOutcomeUnknown(sent.Error!) ? SendOutcome.Unknown(sent.Error!) : SendOutcome.Final(sent.Error!);
+    }
 
     /// <summary>The create answer: HTTP 200 either way, <c>success</c> says which.</summary>
     private BrokerResult<BrokerOrder> Answered(BrokerOrderRequest request, JsonObject answer)

@@ -27,6 +27,7 @@ public sealed partial class CoinbaseBroker : IBrokerAdapter, IDisposable
     private readonly CoinbaseOptions _options;
     private readonly BrokerHttp _http;
     private readonly TimeProvider _time;
+    private readonly IdempotentSubmit _submit;
     private readonly CoinbaseJwtSigner _signer;
     private readonly ConcurrentDictionary<ClientOrderId, string> _venueIds = new();
 
@@ -34,6 +35,7 @@ public sealed partial class CoinbaseBroker : IBrokerAdapter, IDisposable
     {
         _options = options;
         _time = time;
+        _submit = new IdempotentSubmit(new SubmitPolicy(Name, options.MaxRetries + 1, options.RetryBaseDelay, options.MaxRetryAfter), time);
         _signer = signer;
         var httpOptions = new BrokerHttpOptions("coinbase", options.BaseUri)
         {

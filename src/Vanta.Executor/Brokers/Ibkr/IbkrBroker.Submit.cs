@@ -23,47 +23,22 @@ public sealed partial class IbkrBroker
             return conid.Error!;
 
         var tickets = BrokerHttpRequest.Json(HttpMethod.Post, $"iserver/account/{_account}/orders", IbkrOrders.Tickets(request, _options.AccountId, conid.Value));
-        var delay = _options.RetryBaseDelay;
-        for (var attempt = 1; ; attempt++)
-        {
-            var placed = await PlaceAsync(tickets, request, cancellationToken).ConfigureAwait(false);
-            if (placed.IsSuccess)
-            {
-                _venueIds[request.ClientOrderId] = placed.Value!.OrderId;
-                return await AfterAcknowledgementAsync(placed.Value!, request, cancellationToken).ConfigureAwait(false);
-            }
-
-            var error = placed.Error!;
-            var last = attempt >= _options.MaxSubmitAttempts;
-            if (error.Code == BrokerErrorCodes.RateLimited)
-            {
-                // A 429 is refused unprocessed; if it hit a confirmation, the unconfirmed order was never placed.
-                if (last || error.RetryAfter > _options.MaxRetryAfter)
-                    return error;
-                await Task.Delay(error.RetryAfter ?? delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-            else if (IsUnknownOutcome(error))
-            {
-                var found = await FindByCoidAsync(request.ClientOrderId, cancellationToken).ConfigureAwait(false);
-                if (!found.IsSuccess)
-                    return error with { Message = $"{error.Message}; the lookup by cOID failed too: {found.Error!.Message}" };
-                if (found.Value is { } existing)
-                    return existing;
-                if (last)
-                    return error;
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                return error;
-            }
-            delay *= 2;
-        }
+        return await _submit.RunAsync(ct => SendAsync(tickets, request, ct), ct => FindByCoidAsync(request.ClientOrderId, ct), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    private static bool IsUnknownOutcome(BrokerError error) =>
-        error.Code is BrokerErrorCodes.Timeout or BrokerErrorCodes.ConnectionLost or BrokerErrorCodes.MalformedResponse
-        || (error.Code == BrokerErrorCodes.Unavailable && error.HttpStatus is >= 500);
+    /// <summary>
+    /// One send with its questions. A 429 is refused unprocessed (if it hit a confirmation, the unconfirmed order
+    /// was never placed), so it may be resent; a lost or unreadable answer is looked up first.
+    /// </summary>
+    private async Task<SendOutcome> SendAsync(BrokerHttpRequest tickets, BrokerOrderRequest request, CancellationToken cancellationToken)
+    {
+        var placed = await PlaceAsync(tickets, request, cancellationToken).ConfigureAwait(false);
+        if (!placed.IsSuccess)
+            return SendOutcome.Of(placed.Error!);
+        _venueIds[request.ClientOrderId] = placed.Value!.OrderId;
+        return SendOutcome.Final(await AfterAcknowledgementAsync(placed.Value!, request, cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>The submission and its question loop, up to an acknowledgement or a failure.</summary>
     private async Task<BrokerResult<IbkrAnswer.Acknowledged>> PlaceAsync(BrokerHttpRequest tickets, BrokerOrderRequest request, CancellationToken cancellationToken)

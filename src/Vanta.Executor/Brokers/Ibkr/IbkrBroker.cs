@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Vanta.Core.Domain;
 using Vanta.Core.Ids;
 using Vanta.Executor.Brokers.Common;
 using Vanta.Http.RateLimiting;
@@ -17,7 +16,7 @@ namespace Vanta.Executor.Brokers.Ibkr;
 public sealed partial class IbkrBroker : IBrokerAdapter
 {
     private readonly IbkrOptions _options;
-    private readonly TimeProvider _time;
+    private readonly IdempotentSubmit _submit;
     private readonly BrokerHttp _http;
     private readonly ClockSpacedRateLimiter _liveOrdersLimit;
     private readonly IbkrContracts _contracts;
@@ -36,7 +35,7 @@ public sealed partial class IbkrBroker : IBrokerAdapter
         if (options.MaxSubmitAttempts < 1 || options.MaxReplies < 0)
             throw new ArgumentOutOfRangeException(nameof(options), "ibkr: MaxSubmitAttempts must be positive and MaxReplies not negative");
         _options = options;
-        _time = time;
+        _submit = new IdempotentSubmit(new SubmitPolicy(Name, options.MaxSubmitAttempts, options.RetryBaseDelay, options.MaxRetryAfter), time);
         _account = Uri.EscapeDataString(options.AccountId);
         _contracts = new IbkrContracts(options);
         _liveOrdersLimit = new ClockSpacedRateLimiter(options.LiveOrdersRateLimit, time);
@@ -55,31 +54,21 @@ public sealed partial class IbkrBroker : IBrokerAdapter
 
     public string Name => "ibkr";
 
-    public async Task<BrokerResult<BrokerOrder>> GetOrderAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken = default)
-    {
-        var located = await LocateAsync(clientOrderId, cancellationToken).ConfigureAwait(false);
-        if (!located.IsSuccess)
-            return located.Error!;
-        return located.Value is { } order ? order : NotFound(clientOrderId);
-    }
+    public async Task<BrokerResult<BrokerOrder>> GetOrderAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken = default) =>
+        LocatedOrder.OrNotFound(await LocateAsync(clientOrderId, cancellationToken).ConfigureAwait(false), NotFound(clientOrderId));
 
-    public async Task<BrokerResult<BrokerOrder>> CancelAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken = default)
-    {
-        var located = await LocateAsync(clientOrderId, cancellationToken).ConfigureAwait(false);
-        if (!located.IsSuccess)
-            return located.Error!;
-        if (located.Value is not { } order)
-            return NotFound(clientOrderId);
-        if (order.Status == OrderStatus.Cancelled)
-            return order;
-        if (!IbkrOrders.IsOpen(order.Status))
-            return new BrokerError(BrokerErrorClass.NonRetryable, BrokerErrorCodes.NotCancelable, $"ibkr: order {clientOrderId} is already {order.Status}");
+    public async Task<BrokerResult<BrokerOrder>> CancelAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken = default) =>
+        await LocatedOrder.CancelAsync(Name, clientOrderId, await GetOrderAsync(clientOrderId, cancellationToken).ConfigureAwait(false), IbkrOrders.IsOpen,
+            order => CancelWorkingAsync(order, cancellationToken)).ConfigureAwait(false);
 
+    /// <summary>DELETE by the venue's id, then the order as the venue now reports it.</summary>
+    private async Task<BrokerResult<BrokerOrder>> CancelWorkingAsync(BrokerOrder order, CancellationToken cancellationToken)
+    {
         var path = $"iserver/account/{_account}/order/{Uri.EscapeDataString(order.VenueOrderId)}";
         var answer = await CallAsync(BrokerHttpRequest.Delete(path), BrokerErrorCodes.NotCancelable, cancellationToken).ConfigureAwait(false);
         if (!answer.IsSuccess)
             return answer.Error!;
-        return await StatusAsync(order.VenueOrderId, clientOrderId, cancellationToken).ConfigureAwait(false);
+        return await StatusAsync(order.VenueOrderId, order.ClientOrderId, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<BrokerResult<IReadOnlyList<BrokerOrder>>> ListOpenOrdersAsync(CancellationToken cancellationToken = default)

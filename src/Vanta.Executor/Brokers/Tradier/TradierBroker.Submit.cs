@@ -32,49 +32,20 @@ public sealed partial class TradierBroker
         }
 
         var form = BrokerHttpRequest.Form(HttpMethod.Post, $"accounts/{_account}/orders", TradierOrders.Form(request, tag));
-        var delay = _options.RetryBaseDelay;
-        for (var attempt = 1; ; attempt++)
-        {
-            var answer = await CallAsync(_trading, form, BrokerErrorCodes.Rejected, cancellationToken).ConfigureAwait(false);
-            var acknowledged = answer.IsSuccess ? Parse(() => TradierJson.RequiredString(TradierJson.Object(answer.Value, "order"), "id", "order acknowledgement")) : answer.Error!;
-            if (acknowledged.IsSuccess)
-            {
-                _venueIds[request.ClientOrderId] = acknowledged.Value!;
-                return await AfterAcknowledgementAsync(acknowledged.Value!, request, cancellationToken).ConfigureAwait(false);
-            }
-
-            var error = acknowledged.Error!;
-            var last = attempt >= _options.MaxSubmitAttempts;
-            if (error.Code == BrokerErrorCodes.RateLimited)
-            {
-                // A 429 is refused before it is processed: resending cannot duplicate.
-                if (last || error.RetryAfter > _options.MaxRetryAfter)
-                    return error;
-                await Task.Delay(error.RetryAfter ?? delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-            else if (IsUnknownOutcome(error))
-            {
-                var found = await FindByTagAsync(tag, cancellationToken).ConfigureAwait(false);
-                if (!found.IsSuccess)
-                    return error with { Message = $"{error.Message}; the lookup by tag failed too: {found.Error!.Message}" };
-                if (found.Value is { } existing)
-                    return existing;
-                if (last)
-                    return error;
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                return error;
-            }
-            delay *= 2;
-        }
+        return await _submit.RunAsync(ct => SendAsync(form, request, ct), ct => FindByTagAsync(tag, ct), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    /// <summary>The outcome of a send we cannot know without looking: the venue may or may not hold the order.</summary>
-    private static bool IsUnknownOutcome(BrokerError error) =>
-        error.Code is BrokerErrorCodes.Timeout or BrokerErrorCodes.ConnectionLost or BrokerErrorCodes.MalformedResponse
-        || (error.Code == BrokerErrorCodes.Unavailable && error.HttpStatus is >= 500);
+    /// <summary>One send; an acknowledgement we cannot read is an unknown outcome like a lost one.</summary>
+    private async Task<SendOutcome> SendAsync(BrokerHttpRequest form, BrokerOrderRequest request, CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync(_trading, form, BrokerErrorCodes.Rejected, cancellationToken).ConfigureAwait(false);
+        var acknowledged = answer.IsSuccess ? Parse(() => TradierJson.RequiredString(TradierJson.Object(answer.Value, "order"), "id", "order acknowledgement")) : answer.Error!;
+        if (!acknowledged.IsSuccess)
+            return SendOutcome.Of(acknowledged.Error!);
+        _venueIds[request.ClientOrderId] = acknowledged.Value!;
+        return SendOutcome.Final(await AfterAcknowledgementAsync(acknowledged.Value!, request, cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>The acknowledgement only says "received"; read the order for its real state (it may already be rejected).</summary>
     private async Task<BrokerResult<BrokerOrder>> AfterAcknowledgementAsync(string venueId, BrokerOrderRequest request, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
-using Vanta.Core.Domain;
 using Vanta.Core.Ids;
 using Vanta.Executor.Brokers.Common;
 
@@ -17,7 +16,7 @@ namespace Vanta.Executor.Brokers.Tradier;
 public sealed partial class TradierBroker : IBrokerAdapter
 {
     private readonly TradierOptions _options;
-    private readonly TimeProvider _time;
+    private readonly IdempotentSubmit _submit;
     private readonly Bucket _reads;
     private readonly Bucket _trading;
     private readonly string _account;
@@ -33,7 +32,7 @@ public sealed partial class TradierBroker : IBrokerAdapter
         if (options.MaxSubmitAttempts < 1 || options.ListPageSize < 1 || options.MaxListPages < 1)
             throw new ArgumentOutOfRangeException(nameof(options), "tradier: MaxSubmitAttempts, ListPageSize and MaxListPages must be positive");
         _options = options;
-        _time = time;
+        _submit = new IdempotentSubmit(new SubmitPolicy(Name, options.MaxSubmitAttempts, options.RetryBaseDelay, options.MaxRetryAfter), time);
         _account = Uri.EscapeDataString(options.AccountId);
         var signer = new TradierBearer(options.AccessToken);
         var shared = new BrokerHttpOptions(Name, options.Root)
@@ -49,27 +48,16 @@ public sealed partial class TradierBroker : IBrokerAdapter
 
     public string Name => "tradier";
 
-    public async Task<BrokerResult<BrokerOrder>> GetOrderAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken = default)
-    {
-        var located = await LocateAsync(clientOrderId, cancellationToken).ConfigureAwait(false);
-        if (!located.IsSuccess)
-            return located.Error!;
-        return located.Value is { } order ? order : NotFound(clientOrderId);
-    }
+    public async Task<BrokerResult<BrokerOrder>> GetOrderAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken = default) =>
+        LocatedOrder.OrNotFound(await LocateAsync(clientOrderId, cancellationToken).ConfigureAwait(false), NotFound(clientOrderId));
 
-    public async Task<BrokerResult<BrokerOrder>> CancelAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken = default)
-    {
-        var located = await LocateAsync(clientOrderId, cancellationToken).ConfigureAwait(false);
-        if (!located.IsSuccess)
-            return located.Error!;
-        if (located.Value is not { } order)
-            return NotFound(clientOrderId);
-        // Cancelling twice is asking for the state we already have.
-        if (order.Status == OrderStatus.Cancelled)
-            return order;
-        if (!TradierOrders.IsOpen(order.Status))
-            return new BrokerError(BrokerErrorClass.NonRetryable, BrokerErrorCodes.NotCancelable, $"tradier: order {clientOrderId} is already {order.Status}");
+    public async Task<BrokerResult<BrokerOrder>> CancelAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken = default) =>
+        await LocatedOrder.CancelAsync(Name, clientOrderId, await GetOrderAsync(clientOrderId, cancellationToken).ConfigureAwait(false), TradierOrders.IsOpen,
+            order => CancelWorkingAsync(order, cancellationToken)).ConfigureAwait(false);
 
+    /// <summary>DELETE by the venue's id, then the order as the venue now reports it.</summary>
+    private async Task<BrokerResult<BrokerOrder>> CancelWorkingAsync(BrokerOrder order, CancellationToken cancellationToken)
+    {
         var path = $"accounts/{_account}/orders/{Uri.EscapeDataString(order.VenueOrderId)}";
         var answer = await CallAsync(_trading, BrokerHttpRequest.Delete(path), BrokerErrorCodes.NotCancelable, cancellationToken).ConfigureAwait(false);
         if (!answer.IsSuccess)

@@ -4,6 +4,7 @@ using Vanta.Core.Domain;
 using Vanta.Core.Ids;
 using Vanta.Executor.Brokers.Bybit;
 using Vanta.Executor.Brokers.Common;
+using Vanta.Executor.Tests.Brokers.Common;
 using static Vanta.Executor.Tests.Brokers.Bybit.BybitRig;
 
 namespace Vanta.Executor.Tests.Brokers.Bybit;
@@ -83,7 +84,7 @@ public sealed class BybitOrderTests
     {
         await using var rig = new BybitRig();
         (await rig.Broker.SubmitAsync(Limit("vanta-lostcancel", 1m, 100m))).GetValueOrThrow();
-        rig.Venue.Inject("/v5/order/cancel", BybitFault.AcceptThenCut);
+        rig.Venue.Inject("/v5/order/cancel", VenueFault.AcceptThenCut);
 
         var cancelled = (await rig.Broker.CancelAsync(new ClientOrderId("vanta-lostcancel"))).GetValueOrThrow();
 

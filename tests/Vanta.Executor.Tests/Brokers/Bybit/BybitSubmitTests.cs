@@ -5,6 +5,7 @@ using Vanta.Core.Ids;
 using Vanta.Executor.Brokers.Bybit;
 using Vanta.Executor.Brokers.Common;
 using Vanta.Executor.Orders;
+using Vanta.Executor.Tests.Brokers.Common;
 using static Vanta.Executor.Tests.Brokers.Bybit.BybitRig;
 
 namespace Vanta.Executor.Tests.Brokers.Bybit;
@@ -71,9 +72,9 @@ public sealed class BybitSubmitTests
     }
 
     [Theory]
-    [InlineData(BybitFault.RefuseRateLimited)]
-    [InlineData(BybitFault.Refuse429)]
-    public async Task Rate_limit_is_waited_out_and_the_order_then_placed_once(BybitFault fault)
+    [InlineData(VenueFault.RefuseRateLimited)]
+    [InlineData(VenueFault.Refuse429)]
+    public async Task Rate_limit_is_waited_out_and_the_order_then_placed_once(VenueFault fault)
     {
         await using var rig = new BybitRig();
         rig.Venue.Inject(Create, fault);
@@ -90,7 +91,7 @@ public sealed class BybitSubmitTests
     {
         await using var rig = new BybitRig();
         for (var i = 0; i < 3; i++)
-            rig.Venue.Inject(Create, BybitFault.RefuseRateLimited);
+            rig.Venue.Inject(Create, VenueFault.RefuseRateLimited);
 
         var placed = await rig.Broker.SubmitAsync(Market("vanta-limited"));
 
@@ -104,7 +105,7 @@ public sealed class BybitSubmitTests
     public async Task Server_error_before_the_order_existed_is_looked_up_then_resent_once()
     {
         await using var rig = new BybitRig();
-        rig.Venue.Inject(Create, BybitFault.Refuse500);
+        rig.Venue.Inject(Create, VenueFault.Refuse500);
 
         var placed = await rig.Broker.SubmitAsync(Market("vanta-resend"));
 
@@ -117,9 +118,9 @@ public sealed class BybitSubmitTests
     }
 
     [Theory]
-    [InlineData(BybitFault.AcceptThen500)]
-    [InlineData(BybitFault.AcceptThenCut)]
-    public async Task Lost_answer_after_the_order_was_placed_finds_it_instead_of_resending(BybitFault fault)
+    [InlineData(VenueFault.AcceptThen500)]
+    [InlineData(VenueFault.AcceptThenCut)]
+    public async Task Lost_answer_after_the_order_was_placed_finds_it_instead_of_resending(VenueFault fault)
     {
         await using var rig = new BybitRig();
         rig.Venue.Inject(Create, fault);
@@ -135,7 +136,7 @@ public sealed class BybitSubmitTests
     public async Task Timeout_after_the_order_was_placed_ends_with_exactly_one_order()
     {
         await using var rig = new BybitRig(tweak: o => o with { Timeout = TimeSpan.FromMilliseconds(300) });
-        rig.Venue.Inject(Create, BybitFault.AcceptThenStall);
+        rig.Venue.Inject(Create, VenueFault.AcceptThenStall);
 
         var placed = (await rig.Broker.SubmitAsync(Market("vanta-slow"))).GetValueOrThrow();
 
@@ -147,8 +148,8 @@ public sealed class BybitSubmitTests
     public async Task Timeout_whose_lookup_also_fails_returns_the_unknown_outcome_without_resending()
     {
         await using var rig = new BybitRig(tweak: o => o with { Timeout = TimeSpan.FromMilliseconds(300), MaxRetries = 0 });
-        rig.Venue.Inject(Create, BybitFault.AcceptThenStall);
-        rig.Venue.Inject("/v5/order/realtime", BybitFault.Refuse500);
+        rig.Venue.Inject(Create, VenueFault.AcceptThenStall);
+        rig.Venue.Inject("/v5/order/realtime", VenueFault.Refuse500);
 
         var placed = await rig.Broker.SubmitAsync(Market("vanta-dark"));
 

@@ -1,33 +1,11 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Vanta.Executor.Tests.Brokers.Common;
 using Vanta.Testing.StandIn;
 
 namespace Vanta.Executor.Tests.Brokers.Bybit;
-
-/// <summary>Ways one answer of the fake venue goes wrong.</summary>
-public enum BybitFault
-{
-    /// <summary>HTTP 500 before doing anything.</summary>
-    Refuse500,
-
-    /// <summary>HTTP 429 (Retry-After: 0) before doing anything.</summary>
-    Refuse429,
-
-    /// <summary>retCode 10006 in HTTP 200 before doing anything, with a reset 20 ms ahead.</summary>
-    RefuseRateLimited,
-
-    /// <summary>Does the work, then answers HTTP 500.</summary>
-    AcceptThen500,
-
-    /// <summary>Does the work, then holds the answer for <see cref="FakeBybitVenue.StallFor"/>.</summary>
-    AcceptThenStall,
-
-    /// <summary>Does the work, then cuts the body after 5 bytes.</summary>
-    AcceptThenCut,
-}
 
 /// <summary>
 /// A stateful Bybit v5 venue on a <see cref="StandInServer"/> that checks what it receives the way Bybit does:
@@ -35,16 +13,12 @@ public enum BybitFault
 /// 10004 (echoing the origin string, key included, as Bybit does), an unknown key with 10003, a timestamp
 /// outside the window with 10002; keeps orders by orderLinkId and refuses a reused one.
 /// </summary>
-internal sealed class FakeBybitVenue
+internal sealed class FakeBybitVenue : FakeVenue<VenueOrder>
 {
     public const string ApiKey = "TESTKEY0001";
     public const string ApiSecret = "TESTSECRETtestsecret0123456789ab";
 
     private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
-    private readonly List<VenueOrder> _orders = [];
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<BybitFault>> _faults = new(StringComparer.Ordinal);
-    private int _next;
 
     public FakeBybitVenue(StandInServer server, TimeProvider time, string category)
     {
@@ -72,30 +46,17 @@ internal sealed class FakeBybitVenue
 
     public int PageSize { get; set; } = 50;
 
-    public TimeSpan StallFor { get; set; } = TimeSpan.FromSeconds(3);
-
     public JsonArray LinearPositions { get; } = [];
 
     public JsonObject WalletAccount { get; set; } = new();
 
-    public IReadOnlyList<VenueOrder> Orders
-    {
-        get
-        {
-            lock (_gate)
-                return [.. _orders];
-        }
-    }
-
-    public void Inject(string path, BybitFault fault) => _faults.GetOrAdd(path, _ => new()).Enqueue(fault);
-
     /// <summary>An order placed some other way (another client, the web UI: then without an orderLinkId).</summary>
     public VenueOrder Seed(string? linkId, string symbol, string status = "New", decimal qty = 1m)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var order = new VenueOrder(NextId(), linkId ?? "", symbol, "Buy", "Limit", qty, 100m) { Status = status };
-            _orders.Add(order);
+            Book.Add(order);
             return order;
         }
     }
@@ -103,9 +64,9 @@ internal sealed class FakeBybitVenue
     /// <summary>An execution against the order: partly, then wholly filled.</summary>
     public void Fill(string linkId, decimal qty, decimal price)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            var order = _orders.Single(o => o.LinkId == linkId);
+            var order = Book.Single(o => o.LinkId == linkId);
             order.AvgPrice = ((order.AvgPrice * order.CumExecQty) + (qty * price)) / (order.CumExecQty + qty);
             order.CumExecQty += qty;
             order.Status = order.CumExecQty >= order.Qty ? "Filled" : "PartiallyFilled";
@@ -117,16 +78,11 @@ internal sealed class FakeBybitVenue
         var refused = Authenticate(request);
         if (refused is not null)
             return Envelope(refused.Value.Code, refused.Value.Message, new JsonObject());
-        var fault = _faults.TryGetValue(request.Path, out var queue) && queue.TryDequeue(out var f) ? f : (BybitFault?)null;
-        switch (fault)
-        {
-            case BybitFault.Refuse500:
-                return StandInResponse.Empty(500);
-            case BybitFault.Refuse429:
-                return StandInResponse.TooManyRequests("0");
-            case BybitFault.RefuseRateLimited:
-                return Envelope(10006, "Too many visits!", new JsonObject(), TimeSpan.FromMilliseconds(20));
-        }
+        var fault = NextFault(request.Path);
+        if (fault == VenueFault.RefuseRateLimited)
+            return Envelope(10006, "Too many visits!", new JsonObject(), TimeSpan.FromMilliseconds(20));
+        if (Refusal(fault) is { } early)
+            return early;
         JsonObject result;
         try
         {
@@ -136,15 +92,10 @@ internal sealed class FakeBybitVenue
         {
             return Envelope(refusal.Code, refusal.Message, new JsonObject());
         }
-        var answer = Envelope(0, "OK", result);
-        return fault switch
-        {
-            BybitFault.AcceptThen500 => StandInResponse.Empty(500),
-            BybitFault.AcceptThenStall => answer with { HeaderDelay = StallFor },
-            BybitFault.AcceptThenCut => answer with { TruncateAfterBytes = 5 },
-            _ => answer,
-        };
+        return Spoiled(fault, Envelope(0, "OK", result));
     }
+
+    protected override StandInResponse ServerError => StandInResponse.Empty(500);
 
     private (int Code, string Message)? Authenticate(RecordedRequest request)
     {
@@ -183,13 +134,13 @@ internal sealed class FakeBybitVenue
             throw new VenueRefusal(10001, "test venue expects base-coin market orders");
         if (RefuseCreates is { } refuse)
             throw new VenueRefusal(refuse.Code, refuse.Message);
-        lock (_gate)
+        lock (Gate)
         {
-            if (_orders.Any(o => o.LinkId == link))
+            if (Book.Any(o => o.LinkId == link))
                 throw new VenueRefusal(DuplicateCode, "OrderLinkedID is duplicate");
             var order = new VenueOrder(NextId(), link, (string)body["symbol"]!, (string)body["side"]!, type, qty,
                 type == "Limit" ? Number(body, "price") : 0m);
-            _orders.Add(order);
+            Book.Add(order);
             return new JsonObject { ["orderId"] = order.OrderId, ["orderLinkId"] = order.LinkId };
         }
     }
@@ -204,9 +155,9 @@ internal sealed class FakeBybitVenue
         var closed = request.QueryValue("openOnly") == "1";
         var limit = Math.Min(int.Parse(request.QueryValue("limit") ?? "20", CultureInfo.InvariantCulture), PageSize);
         var from = int.Parse(request.QueryValue("cursor")?.Replace("page-", "", StringComparison.Ordinal) ?? "0", CultureInfo.InvariantCulture);
-        lock (_gate)
+        lock (Gate)
         {
-            var matching = _orders
+            var matching = Book
                 .Where(o => (link is null || o.LinkId == link) && (symbol is null || o.Symbol == symbol) && o.IsOpen != closed)
                 .Reverse()
                 .ToList();
@@ -225,9 +176,9 @@ internal sealed class FakeBybitVenue
     {
         var body = JsonNode.Parse(request.BodyText)!.AsObject();
         Require(body, "category", Category);
-        lock (_gate)
+        lock (Gate)
         {
-            var order = _orders.SingleOrDefault(o => o.LinkId == (string?)body["orderLinkId"] && o.Symbol == (string?)body["symbol"])
+            var order = Book.SingleOrDefault(o => o.LinkId == (string?)body["orderLinkId"] && o.Symbol == (string?)body["symbol"])
                 ?? throw new VenueRefusal(110001, "Order does not exist.");
             if (!order.IsOpen)
                 throw new VenueRefusal(110008, "Order has been finished or canceled");
@@ -267,7 +218,7 @@ internal sealed class FakeBybitVenue
             .WithHeader("X-Bapi-Limit-Reset-Timestamp", reset);
     }
 
-    private string NextId() => $"bb-{Interlocked.Increment(ref _next):0000}";
+    private string NextId() => $"bb-{NextNumber():0000}";
 
     private static void Require(JsonObject body, string name, string value)
     {

@@ -1,5 +1,6 @@
 using Vanta.Core.Domain;
 using Vanta.Executor.Brokers.Common;
+using Vanta.Executor.Tests.Brokers.Common;
 using static Vanta.Executor.Tests.Brokers.Coinbase.CoinbaseRig;
 
 namespace Vanta.Executor.Tests.Brokers.Coinbase;
@@ -49,7 +50,7 @@ public sealed class CoinbaseSubmitTests
     public async Task Http_429_is_waited_out_and_the_order_then_placed_once()
     {
         await using var rig = new CoinbaseRig();
-        rig.Venue.Inject(CreatePath, CoinbaseFault.Refuse429);
+        rig.Venue.Inject(CreatePath, VenueFault.Refuse429);
 
         var placed = await rig.Broker.SubmitAsync(Market("vanta-limited"));
 
@@ -62,7 +63,7 @@ public sealed class CoinbaseSubmitTests
     public async Task Server_error_before_the_order_existed_is_looked_up_then_resent_once()
     {
         await using var rig = new CoinbaseRig();
-        rig.Venue.Inject(CreatePath, CoinbaseFault.Refuse500);
+        rig.Venue.Inject(CreatePath, VenueFault.Refuse500);
 
         var placed = await rig.Broker.SubmitAsync(Market("vanta-resend"));
 
@@ -73,9 +74,9 @@ public sealed class CoinbaseSubmitTests
     }
 
     [Theory]
-    [InlineData(CoinbaseFault.AcceptThen500)]
-    [InlineData(CoinbaseFault.AcceptThenCut)]
-    public async Task Lost_answer_after_the_order_was_placed_finds_it_instead_of_resending(CoinbaseFault fault)
+    [InlineData(VenueFault.AcceptThen500)]
+    [InlineData(VenueFault.AcceptThenCut)]
+    public async Task Lost_answer_after_the_order_was_placed_finds_it_instead_of_resending(VenueFault fault)
     {
         await using var rig = new CoinbaseRig();
         rig.Venue.Inject(CreatePath, fault);
@@ -91,7 +92,7 @@ public sealed class CoinbaseSubmitTests
     public async Task Timeout_after_the_order_was_placed_ends_with_exactly_one_order()
     {
         await using var rig = new CoinbaseRig(tweak: o => o with { Timeout = TimeSpan.FromMilliseconds(300) });
-        rig.Venue.Inject(CreatePath, CoinbaseFault.AcceptThenStall);
+        rig.Venue.Inject(CreatePath, VenueFault.AcceptThenStall);
 
         var placed = (await rig.Broker.SubmitAsync(Market("vanta-slow"))).GetValueOrThrow();
 
@@ -106,7 +107,7 @@ public sealed class CoinbaseSubmitTests
         rig.Venue.PageSize = 2;
         for (var i = 0; i < 3; i++)
             rig.Venue.Seed($"other-{i}");
-        rig.Venue.Inject(CreatePath, CoinbaseFault.Refuse500);
+        rig.Venue.Inject(CreatePath, VenueFault.Refuse500);
 
         var placed = await rig.Broker.SubmitAsync(Market("vanta-unsure"));
 

@@ -4,28 +4,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Vanta.Executor.Tests.Brokers.Common;
 using Vanta.Testing.StandIn;
 
 namespace Vanta.Executor.Tests.Brokers.Coinbase;
-
-/// <summary>Ways one answer of the fake venue goes wrong.</summary>
-public enum CoinbaseFault
-{
-    /// <summary>HTTP 500 before doing anything.</summary>
-    Refuse500,
-
-    /// <summary>HTTP 429 (Retry-After: 0) before doing anything.</summary>
-    Refuse429,
-
-    /// <summary>Does the work, then answers HTTP 500.</summary>
-    AcceptThen500,
-
-    /// <summary>Does the work, then holds the answer for <see cref="FakeCoinbaseVenue.StallFor"/>.</summary>
-    AcceptThenStall,
-
-    /// <summary>Does the work, then cuts the body after 5 bytes.</summary>
-    AcceptThenCut,
-}
 
 /// <summary>
 /// A stateful Advanced Trade venue on a <see cref="StandInServer"/> that checks every request's JWT the way
@@ -34,18 +16,14 @@ public enum CoinbaseFault
 /// never seen before; anything else is HTTP 401. Orders are deduplicated on <c>client_order_id</c> (a repeat
 /// answers the existing order, as the spec says).
 /// </summary>
-internal sealed class FakeCoinbaseVenue
+internal sealed class FakeCoinbaseVenue : FakeVenue<CbOrder>
 {
     public const string KeyName = "organizations/test-org/apiKeys/test-key";
     private const string Root = "/api/v3/brokerage/";
 
     private readonly ECDsa _publicKey;
     private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
-    private readonly List<CbOrder> _orders = [];
     private readonly HashSet<string> _nonces = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<CoinbaseFault>> _faults = new(StringComparer.Ordinal);
-    private int _next;
 
     public FakeCoinbaseVenue(StandInServer server, TimeProvider time, ECDsa publicKey)
     {
@@ -66,8 +44,6 @@ internal sealed class FakeCoinbaseVenue
 
     public int PageSize { get; set; } = 250;
 
-    public TimeSpan StallFor { get; set; } = TimeSpan.FromSeconds(3);
-
     /// <summary>When set, every request is answered 403 with this detail (a key without the scope).</summary>
     public string? Forbid { get; set; }
 
@@ -76,33 +52,22 @@ internal sealed class FakeCoinbaseVenue
     /// <summary>Every JWT payload the venue accepted, in order.</summary>
     public ConcurrentQueue<JsonObject> AcceptedClaims { get; } = new();
 
-    public IReadOnlyList<CbOrder> Orders
-    {
-        get
-        {
-            lock (_gate)
-                return [.. _orders];
-        }
-    }
-
-    public void Inject(string path, CoinbaseFault fault) => _faults.GetOrAdd(path, _ => new()).Enqueue(fault);
-
     /// <summary>An order placed some other way (another process, the web UI).</summary>
     public CbOrder Seed(string clientOrderId, string status = "OPEN", DateTimeOffset? created = null)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var order = new CbOrder(NextId(), clientOrderId, "BTC-USD", "BUY", "limit_limit_gtc", 1m, 100m, created ?? _time.GetUtcNow()) { Status = status };
-            _orders.Add(order);
+            Book.Add(order);
             return order;
         }
     }
 
     public void Fill(string clientOrderId, decimal size, decimal price)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            var order = _orders.Single(o => o.ClientOrderId == clientOrderId);
+            var order = Book.Single(o => o.ClientOrderId == clientOrderId);
             order.AveragePrice = ((order.AveragePrice * order.FilledSize) + (size * price)) / (order.FilledSize + size);
             order.FilledSize += size;
             order.Status = order.FilledSize >= order.BaseSize ? "FILLED" : "OPEN";
@@ -115,14 +80,9 @@ internal sealed class FakeCoinbaseVenue
             return StandInResponse.Json(new JsonObject { ["error"] = "UNAUTHENTICATED", ["message"] = refused }.ToJsonString(), 401);
         if (Forbid is { } detail)
             return StandInResponse.Json(new JsonObject { ["error"] = "PERMISSION_DENIED", ["error_details"] = detail, ["message"] = detail }.ToJsonString(), 403);
-        var fault = _faults.TryGetValue(request.Path, out var queue) && queue.TryDequeue(out var f) ? f : (CoinbaseFault?)null;
-        switch (fault)
-        {
-            case CoinbaseFault.Refuse500:
-                return StandInResponse.Json("""{"error":"INTERNAL","message":"internal error"}""", 500);
-            case CoinbaseFault.Refuse429:
-                return StandInResponse.TooManyRequests("0");
-        }
+        var fault = NextFault(request.Path);
+        if (Refusal(fault) is { } early)
+            return early;
         JsonObject result;
         try
         {
@@ -132,15 +92,10 @@ internal sealed class FakeCoinbaseVenue
         {
             return StandInResponse.Json(new JsonObject { ["error"] = error.Error, ["message"] = error.Message, ["error_details"] = "" }.ToJsonString(), error.Status);
         }
-        var answer = StandInResponse.Json(result.ToJsonString());
-        return fault switch
-        {
-            CoinbaseFault.AcceptThen500 => StandInResponse.Json("""{"error":"INTERNAL","message":"internal error"}""", 500),
-            CoinbaseFault.AcceptThenStall => answer with { HeaderDelay = StallFor },
-            CoinbaseFault.AcceptThenCut => answer with { TruncateAfterBytes = 5 },
-            _ => answer,
-        };
+        return Spoiled(fault, StandInResponse.Json(result.ToJsonString()));
     }
+
+    protected override StandInResponse ServerError => StandInResponse.Json("""{"error":"INTERNAL","message":"internal error"}""", 500);
 
     /// <summary>Null when the bearer JWT is one Coinbase would accept for this request, else why not.</summary>
     private string? Authenticate(RecordedRequest request)
@@ -177,7 +132,7 @@ internal sealed class FakeCoinbaseVenue
         var exp = (long?)claims["exp"] ?? 0;
         if (nbf > now + 5 || exp <= now || exp - nbf > 120)
             return $"token not valid now ({now}): nbf {nbf}, exp {exp}";
-        lock (_gate)
+        lock (Gate)
         {
             if ((string?)header["nonce"] is not { Length: > 0 } nonce || !_nonces.Add(nonce))
                 return "nonce missing or replayed";
@@ -203,9 +158,9 @@ internal sealed class FakeCoinbaseVenue
             "limit_limit_gtc" when fields?["post_only"] is JsonValue p && p.TryGetValue<bool>(out _) => Number(fields, "limit_price"),
             _ => throw new VenueError(400, "INVALID_ARGUMENT", $"unsupported or incomplete configuration {kind}"),
         };
-        lock (_gate)
+        lock (Gate)
         {
-            var order = _orders.FirstOrDefault(o => o.ClientOrderId == clientId);
+            var order = Book.FirstOrDefault(o => o.ClientOrderId == clientId);
             if (order is null)
             {
                 if (RefuseCreates is { } refuse)
@@ -225,7 +180,7 @@ internal sealed class FakeCoinbaseVenue
                     };
                 }
                 order = new CbOrder(NextId(), clientId, (string)body["product_id"]!, side, kind, baseSize, limit, _time.GetUtcNow());
-                _orders.Add(order);
+                Book.Add(order);
             }
             return new JsonObject
             {
@@ -239,9 +194,9 @@ internal sealed class FakeCoinbaseVenue
     private JsonObject One(RecordedRequest request)
     {
         var id = request.Path[(Root + "orders/historical/").Length..];
-        lock (_gate)
+        lock (Gate)
         {
-            var order = _orders.FirstOrDefault(o => o.OrderId == id) ?? throw new VenueError(404, "NOT_FOUND", "order not found");
+            var order = Book.FirstOrDefault(o => o.OrderId == id) ?? throw new VenueError(404, "NOT_FOUND", "order not found");
             return new JsonObject { ["order"] = order.ToJson() };
         }
     }
@@ -254,9 +209,9 @@ internal sealed class FakeCoinbaseVenue
             : null;
         var limit = Math.Min(int.Parse(request.QueryValue("limit") ?? "100", CultureInfo.InvariantCulture), PageSize);
         var from = int.Parse(request.QueryValue("cursor") ?? "0", CultureInfo.InvariantCulture);
-        lock (_gate)
+        lock (Gate)
         {
-            var matching = _orders.Where(o => (status is null || o.Status == status) && (since is null || o.Created >= since)).Reverse().ToList();
+            var matching = Book.Where(o => (status is null || o.Status == status) && (since is null || o.Created >= since)).Reverse().ToList();
             var page = matching.Skip(from).Take(limit).ToList();
             var more = from + page.Count < matching.Count;
             return new JsonObject
@@ -272,12 +227,12 @@ internal sealed class FakeCoinbaseVenue
     private JsonObject Cancel(RecordedRequest request)
     {
         var ids = JsonNode.Parse(request.BodyText)!["order_ids"]!.AsArray().Select(n => (string)n!).ToList();
-        lock (_gate)
+        lock (Gate)
         {
             var results = new JsonArray();
             foreach (var id in ids)
             {
-                var order = _orders.FirstOrDefault(o => o.OrderId == id);
+                var order = Book.FirstOrDefault(o => o.OrderId == id);
                 var reason = order is null ? "UNKNOWN_CANCEL_ORDER" : order.Status != "OPEN" ? "COMMANDER_REJECTED_CANCEL_ORDER" : RefuseCancels;
                 if (reason is null)
                     order!.Status = "CANCELLED";
@@ -302,7 +257,7 @@ internal sealed class FakeCoinbaseVenue
         };
     }
 
-    private string NextId() => $"cb-{Interlocked.Increment(ref _next):0000}-0000-4000-8000-000000000000";
+    private string NextId() => $"cb-{NextNumber():0000}-0000-4000-8000-000000000000";
 
     private static decimal Number(JsonNode? fields, string name) =>
         fields?[name] is JsonValue v && v.TryGetValue<string>(out var s) && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d > 0m

@@ -34,10 +34,4 @@ internal static class IbkrFixture
 
     public static BrokerOrderRequest Market(ClientOrderId? cid = null) =>
         new(cid ?? Cid, "AAPL", OrderSide.Sell, OrderType.Market, 3m, null, TimeInForce.Gtc);
-
-    public static BrokerError Failed<T>(BrokerResult<T> result)
-    {
-        Assert.False(result.IsSuccess, $"expected a failure, got {result.Value}");
-        return result.Error!;
-    }
 }

@@ -4,6 +4,7 @@ using Vanta.Http;
 using Vanta.Core.Domain;
 using Vanta.Core.Ids;
 using Vanta.Executor.Brokers.Common;
+using static Vanta.Executor.Tests.Brokers.Common.BrokerAssert;
 using static Vanta.Executor.Tests.Brokers.Ibkr.IbkrFixture;
 
 namespace Vanta.Executor.Tests.Brokers.Ibkr;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Vanta.Core.Domain;
 using Vanta.Executor.Brokers.Common;
 using Vanta.Testing.StandIn;
+using static Vanta.Executor.Tests.Brokers.Common.BrokerAssert;
 using static Vanta.Executor.Tests.Brokers.Ibkr.IbkrFixture;
 
 namespace Vanta.Executor.Tests.Brokers.Ibkr;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Vanta.Executor.Brokers.Common;
+using static Vanta.Executor.Tests.Brokers.Common.BrokerAssert;
 using static Vanta.Executor.Tests.Brokers.Tradier.TradierFixture;
 
 namespace Vanta.Executor.Tests.Brokers.Tradier;

@@ -40,10 +40,4 @@ internal static class TradierFixture
         }
         return await task;
     }
-
-    public static BrokerError Failed<T>(BrokerResult<T> result)
-    {
-        Assert.False(result.IsSuccess, $"expected a failure, got {result.Value}");
-        return result.Error!;
-    }
 }

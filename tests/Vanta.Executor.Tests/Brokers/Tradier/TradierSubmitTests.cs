@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Vanta.Core.Domain;
 using Vanta.Core.Ids;
 using Vanta.Executor.Brokers.Common;
+using static Vanta.Executor.Tests.Brokers.Common.BrokerAssert;
 using static Vanta.Executor.Tests.Brokers.Tradier.TradierFixture;
 
 namespace Vanta.Executor.Tests.Brokers.Tradier;
