@@ -7,22 +7,42 @@ namespace Vanta.Journal;
 /// <summary>
 /// Verifies segments chunk by chunk. Each line is checked on its own in parallel (layout, hash, event id);
 /// then one sequential pass over the chunk checks what needs neighbours: contiguous seq and prev links.
+/// The same walk checks a journal from genesis and an audit bundle's records from their anchor.
 /// </summary>
 internal sealed class ChainWalk
 {
+    /// <summary>Supplies chunks of whole lines (see <see cref="LineChunkReader.TryRead"/>).</summary>
+    public delegate bool ChunkSource(out ReadOnlyMemory<byte> chunk, out long offset);
+
+    /// <summary>Sees each record once it is linked, in seq order.</summary>
+    public delegate void LinkedRecord(JournalLine parsed, ReadOnlySpan<byte> line);
+
     // Below this many lines a chunk is not worth the cost of fanning out to the thread pool.
     private const int ParallelThreshold = 512;
 
     private readonly VerifyMode mode;
-    private readonly byte[] lastHash = Encoding.ASCII.GetBytes(JournalHead.Genesis.Hash);
+    private readonly LinkedRecord? linked;
+    private readonly byte[] lastHash;
     private int[] starts = new int[4096];
     private int[] lengths = new int[4096];
     private JournalLine[] lines = new JournalLine[4096];
     private LineFault[] faults = new LineFault[4096];
 
-    public ChainWalk(VerifyMode mode) => this.mode = mode;
+    public ChainWalk(VerifyMode mode)
+        : this(mode, JournalHead.Genesis)
+    {
+    }
 
-    /// <summary>Records verified so far, all contiguous from seq 1.</summary>
+    /// <summary>A walk that expects its first record to follow <paramref name="anchor"/>.</summary>
+    public ChainWalk(VerifyMode mode, JournalHead anchor, LinkedRecord? linked = null)
+    {
+        this.mode = mode;
+        this.linked = linked;
+        Verified = anchor.Seq;
+        lastHash = Encoding.ASCII.GetBytes(anchor.Hash);
+    }
+
+    /// <summary>Seq of the last record verified, all contiguous from the anchor (seq 1 from genesis).</summary>
     public long Verified { get; private set; }
 
     public JournalHead Head => new(Verified, Encoding.ASCII.GetString(lastHash));
@@ -33,11 +53,17 @@ internal sealed class ChainWalk
     public string? Walk(Segment segment)
     {
         using var reader = new LineChunkReader(segment.Path);
+        return Walk(segment.Name, reader.TryRead);
+    }
+
+    /// <summary>Continues the chain through the lines of file <paramref name="name"/>; returns the first problem, or null.</summary>
+    public string? Walk(string name, ChunkSource next)
+    {
         long lineNumber = 0;
-        while (reader.TryRead(out var chunk, out var offset))
+        while (next(out var chunk, out var offset))
         {
             if (chunk.Span[^1] != (byte)'\n')
-                return $"{segment.Name} line {lineNumber + 1} (byte offset {offset}): the last line has no line end (a torn write, cut when the writer next opens)";
+                return $"{name} line {lineNumber + 1} (byte offset {offset}): the last line has no line end (a torn write, cut when the writer next opens)";
             var count = Split(chunk.Span);
             CheckLines(chunk, count);
             for (var i = 0; i < count; i++)
@@ -45,7 +71,7 @@ internal sealed class ChainWalk
                 lineNumber++;
                 var problem = Link(chunk.Span.Slice(starts[i], lengths[i]), i);
                 if (problem is not null)
-                    return $"{segment.Name} line {lineNumber} (byte offset {offset + starts[i]}): {problem}";
+                    return $"{name} line {lineNumber} (byte offset {offset + starts[i]}): {problem}";
             }
         }
         return null;
@@ -72,6 +98,7 @@ internal sealed class ChainWalk
             return problem;
         parsed.Hash(line).CopyTo(lastHash);
         Verified = expected;
+        linked?.Invoke(parsed, line);
         return null;
     }
 

@@ -133,6 +133,56 @@ public sealed class TamperTests
     }
 
     [Fact]
+    public void Line_cut_short_in_the_middle_of_a_segment_is_caught_at_its_seq()
+    {
+        using var dir = Journal();
+        Edit(dir, lines => lines[12] = lines[12][..(lines[12].Length / 2)]);
+        AssertBad(dir, 13, "journal-000001.jsonl line 13");
+        AssertBad(dir, 13, "not a journal record where seq 13 was expected");
+    }
+
+    [Fact]
+    public void Line_losing_only_its_last_bytes_is_caught_as_an_edit()
+    {
+        using var dir = Journal();
+        // Still shaped like a record (it ends in "}}"), but the envelope is one byte short.
+        Edit(dir, lines => lines[12] = lines[12][..^1]);
+        AssertBad(dir, 13, "hash does not match");
+    }
+
+    [Fact]
+    public void Run_of_records_cut_from_the_middle_is_caught_at_the_first_missing_seq()
+    {
+        using var dir = Journal();
+        Edit(dir, lines => lines.RemoveRange(14, 10));
+        AssertBad(dir, 15, "found seq 25 where seq 15 was expected");
+    }
+
+    [Fact]
+    public void Segment_truncated_mid_line_before_the_next_segment_is_caught()
+    {
+        using var dir = Journal(new JournalOptions { MaxSegmentBytes = 4 * 1024 });
+        var lines = Journals.Lines(dir.Segment(1));
+        var cut = lines.Count - 2;
+        var text = string.Concat(lines.Take(cut).Select(l => l + "\n")) + lines[cut][..40];
+        File.WriteAllText(dir.Segment(1), text);
+        AssertBad(dir, cut + 1, "no line end");
+    }
+
+    [Fact]
+    public void Record_moved_later_is_caught_where_it_went_missing()
+    {
+        using var dir = Journal();
+        Edit(dir, lines =>
+        {
+            var moved = lines[5];
+            lines.RemoveAt(5);
+            lines.Insert(20, moved);
+        });
+        AssertBad(dir, 6, "found seq 7 where seq 6 was expected");
+    }
+
+    [Fact]
     public void Garbage_line_is_caught()
     {
         using var dir = Journal();

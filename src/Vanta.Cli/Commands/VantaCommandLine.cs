@@ -20,10 +20,13 @@ public static class VantaCommandLine
         var root = new RootCommand("Vanta: a self-hosted capital intelligence OS");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(SignalsCommand.Create());
         root.Subcommands.Add(HarvestCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(VaultCommand.Create());
+        root.Subcommands.Add(PnlCommand.Create());
         foreach (var command in OrderCommand.Create())
             root.Subcommands.Add(command);
         return root;

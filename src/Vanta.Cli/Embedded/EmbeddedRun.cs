@@ -27,8 +27,16 @@ namespace Vanta.Cli.Embedded;
 /// </summary>
 public static class EmbeddedRun
 {
+    /// <summary>The kind of the <c>config</c> event that journals the <c>models.json</c> a run starts with.</summary>
+    public const string ModelsConfigKind = "models";
+
+    public static Task<RunResult> ExecuteAsync(
+        RunRequest request, Action<int, int>? progress, Action<string> warn, CancellationToken ct = default) =>
+        ExecuteAsync(request, null, progress, warn, ct);
+
+    /// <param name="replay">What to run instead of what harvest.json says (a replay of a journal); null reads the tape or harvests.</param>
     public static async Task<RunResult> ExecuteAsync(
-        RunRequest request, Action<int, int>? progress, Action<string> warn, CancellationToken ct = default)
+        RunRequest request, RunInput? replay, Action<int, int>? progress, Action<string> warn, CancellationToken ct = default)
     {
         var home = request.Home;
         home.EnsureCreated();
@@ -45,7 +53,7 @@ public static class EmbeddedRun
         if (!harvest.IsSuccess)
             return RunResult.Failure(string.Join(Environment.NewLine, harvest.Errors));
 
-        var input = harvest.Config!.Mode == HarvestMode.Live ? await RunInput.LiveAsync(request, harvest.Config, warn, ct).ConfigureAwait(false) : null;
+        var input = replay ?? (harvest.Config!.Mode == HarvestMode.Live ? await RunInput.LiveAsync(request, harvest.Config, warn, ct).ConfigureAwait(false) : null);
         if (input is { Error: { } liveError })
             return RunResult.Failure(liveError);
         if (input is null)
@@ -86,6 +94,9 @@ public static class EmbeddedRun
             new PaperBroker(request.PaperBroker.Validated()), new OrderPlanner(), tradeLog);
 
         await alpha.PublishActiveConfigAsync(ct).ConfigureAwait(false);
+        // The models a run reflects with are part of what a replay must restore.
+        await alpha.PublishConfigAsync(ConfigDocument.Of(ModelsConfigKind, await File.ReadAllTextAsync(home.ModelsConfig, ct).ConfigureAwait(false),
+            clock.GetUtcNow()), ct).ConfigureAwait(false);
 
         // Raw documents are journaled before anything is parsed from them: a replay starts from the same bytes.
         var documents = ImmutableArray.CreateBuilder<Envelope>(input.Documents.Length);
@@ -105,6 +116,7 @@ public static class EmbeddedRun
                 await DrainAsync(markets, alpha, executor, ct).ConfigureAwait(false);
             }
             (clock as ReplayClock)?.AdvanceTo(observation.Observation.TsEvent);
+            input.ClockAdvanced?.Invoke(clock.GetUtcNow());
             await alpha.TickAsync(ct).ConfigureAwait(false);
             await markets.PublishObservationAsync(observation.Observation, documents[observation.DocumentIndex], ct).ConfigureAwait(false);
             await DrainAsync(markets, alpha, executor, ct).ConfigureAwait(false);
@@ -117,7 +129,7 @@ public static class EmbeddedRun
         RecordHeartbeats(outbox, clock, alpha.VaultVersion, markets.Producer, alpha.Producer, executor.Producer);
         journal.Flush();
 
-        WriteSnapshots(home, clock.GetUtcNow(), markets, alpha, executor);
+        WriteSnapshots(home, clock.GetUtcNow(), markets, alpha, executor, Commands.PnlCommand.FamiliesOf(layer.Models));
         BeliefSnapshots.Write(new AtomicSnapshotStore(home.Memory), clock.GetUtcNow(), layer);
         if (request.WriteLake)
             await new ParquetFeatureLake(home.Lake).WriteAsync(layer.RecordedVectors).ConfigureAwait(false);
@@ -169,7 +181,7 @@ public static class EmbeddedRun
         }
     }
 
-    private static void WriteSnapshots(HomeLayout home, DateTimeOffset now, MarketsRole markets, AlphaRole alpha, ExecutorRole executor)
+    private static void WriteSnapshots(HomeLayout home, DateTimeOffset now, MarketsRole markets, AlphaRole alpha, ExecutorRole executor, Executor.Attribution.ModelFamilies families)
     {
         var store = new AtomicSnapshotStore(home.Memory);
         var json = VantaJsonContext.Indented;
@@ -179,7 +191,11 @@ public static class EmbeddedRun
         store.Write("open_orders.json", executor.OpenOrders, Executor.Orders.ExecutorJsonContext.Indented.ImmutableArrayOpenOrder);
         var summary = new PnlSummary(
             [.. executor.Ledgers.Select(l => l.Snapshot(now))],
-            [.. executor.Ledgers.SelectMany(l => l.Positions())]);
+            [.. executor.Ledgers.SelectMany(l => l.Positions())])
+        {
+            // Read back from the journal just flushed: the attribution covers what the journal holds.
+            Attribution = Commands.PnlCommand.Attribute(home, families),
+        };
         store.Write("pnl_summary.json", summary, CliJsonContext.Default.PnlSummary);
     }
 

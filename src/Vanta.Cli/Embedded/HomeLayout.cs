@@ -14,6 +14,9 @@ public sealed record HomeLayout(string Root)
     public string HarvestConfig => Path.Combine(Memory, "harvest.json");
     public string ModelsConfig => Path.Combine(Memory, "models.json");
 
+    /// <summary>The node's SQLite views (the lineage index); rebuilt from the journal when missing.</summary>
+    public string Database => Path.Combine(Root, "vanta.db");
+
     public static HomeLayout At(string root) => new(Path.GetFullPath(root));
 
     public void EnsureCreated()

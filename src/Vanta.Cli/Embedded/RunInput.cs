@@ -19,6 +19,16 @@ public sealed record RunInput(
     TimeProvider Clock,
     string? Error = null)
 {
+    /// <summary>Called each time the clock has moved to the next observation, before Alpha's day tick (a replay restores config versions here).</summary>
+    public Action<DateTimeOffset>? ClockAdvanced { get; init; }
+
+    /// <summary>
+    /// Documents read back from a journal, in journal order, parsed as the tape run parsed them, on a replay clock
+    /// that starts where the journaled run's clock started.
+    /// </summary>
+    public static RunInput Journaled(string name, ImmutableArray<RawDocument> documents, DateTimeOffset start) =>
+        new(name, documents, () => TapeDocuments.Parse(documents), new ReplayClock(start));
+
     /// <summary>A recorded tape: a replay's clock starts at the tape window; observations enter at their event time.</summary>
     public static RunInput Tape(TapeManifest manifest)
     {

@@ -32,4 +32,8 @@ public sealed record RunResult(RunSummary? Summary, string? Error, int ExitCode)
 /// <summary>Snapshot of the vaults' accounts and positions written to <c>memory/pnl_summary.json</c>.</summary>
 public sealed record PnlSummary(
     System.Collections.Immutable.ImmutableArray<Core.Domain.PortfolioSnapshot> Vaults,
-    System.Collections.Immutable.ImmutableArray<Core.Domain.Position> Positions);
+    System.Collections.Immutable.ImmutableArray<Core.Domain.Position> Positions)
+{
+    /// <summary>The journal's PnL by vault, conviction band, model and source family, in total and by day.</summary>
+    public Executor.Attribution.PnlAttribution? Attribution { get; init; }
+}

@@ -30,11 +30,24 @@ public static class BrokerCatalog
             "coinbase" => Widen(CoinbaseBroker.Create(new CoinbaseOptions(baseUrl ?? CoinbaseOptions.Production), secrets, http, time)),
             "bybit" => Widen(BybitBroker.Create(new BybitOptions(baseUrl ?? BybitOptions.Testnet), secrets, http, time)),
             "ibkr" => IbkrOptions.FromSecrets(secrets, baseUrl) is { IsSuccess: true } ibkr
-                ? new IbkrBroker(ibkr.Value!, http, time)
+                ? new IbkrBroker(ibkr.Value!, GatewayClient(ibkr.Value!.BaseUri) ?? http, time)
                 : IbkrOptions.FromSecrets(secrets, baseUrl).Error!,
             _ => new BrokerError(BrokerErrorClass.Fatal, BrokerErrorCodes.InvalidRequest,
                 $"unknown broker '{name}' (known: {string.Join(", ", Names)})"),
         };
+    }
+
+    /// <summary>
+    /// IBKR's Client Portal gateway runs on this machine with a self-signed certificate. Only for a gateway on a
+    /// loopback address is that certificate accepted; any other host is validated as usual (null: the shared client).
+    /// </summary>
+    private static HttpClient? GatewayClient(Uri gateway)
+    {
+        if (gateway.Scheme != Uri.UriSchemeHttps || !(gateway.IsLoopback || gateway.Host == "localhost"))
+            return null;
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     private static BrokerResult<IBrokerAdapter> Widen<T>(BrokerResult<T> result)

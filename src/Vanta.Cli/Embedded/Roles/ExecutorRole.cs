@@ -11,6 +11,7 @@ using Vanta.Executor.Risk;
 using Vanta.Journal;
 using Vanta.Vaults.Compounding;
 using Vanta.Vaults.Config;
+using Vanta.Vaults.Personas;
 
 namespace Vanta.Cli.Embedded.Roles;
 
@@ -41,7 +42,7 @@ public sealed class ExecutorRole
     {
         _gate = new RiskGate(clock);
         foreach (var vault in config.Vaults)
-            _gate.OpenVault(vault.Id, vault.Capital, LimitsFor(vault));
+            _gate.OpenVault(vault.Id, vault.Capital, LimitsFor(vault, config));
         Producer = new Producer(node, Role.Executor);
         _outbox = outbox;
         _clock = clock;
@@ -73,13 +74,19 @@ public sealed class ExecutorRole
 
     /// <summary>
     /// The fences a vault's orders pass in an embedded run: no single order larger than the vault's capital, no
-    /// leverage (gross and net at most equity), the persona's position cap, and the gate's defaults for the daily
-    /// loss limit, order rate and price collar.
+    /// leverage (gross and net at most equity), the persona's position cap (a second line behind the allocator's),
+    /// and the gate's defaults for the daily loss limit, order rate and price collar.
     /// </summary>
-    public static RiskLimits LimitsFor(VaultDefinition vault)
+    public static RiskLimits LimitsFor(VaultDefinition vault, VaultConfig config)
     {
         ArgumentNullException.ThrowIfNull(vault);
-        return RiskLimits.Default with { MaxOrderNotional = vault.Capital };
+        ArgumentNullException.ThrowIfNull(config);
+        var persona = PersonaCatalog.Find(vault.Persona, config.Personas);
+        return RiskLimits.Default with
+        {
+            MaxOrderNotional = vault.Capital,
+            PersonaMaxPositionWeight = persona is { MaxPosition: < 1m } capped ? capped.MaxPosition : null,
+        };
     }
 
     public async ValueTask<int> PumpAsync(CancellationToken ct) =>
@@ -113,7 +120,7 @@ public sealed class ExecutorRole
                 if (!_ledgers.TryGetValue(vault.Id.Value, out var ledger))
                 {
                     _ledgers[vault.Id.Value] = new VaultLedger(vault.Id, vault.Capital);
-                    _gate.OpenVault(vault.Id, vault.Capital, LimitsFor(vault));
+                    _gate.OpenVault(vault.Id, vault.Capital, LimitsFor(vault, loaded.Config));
                     _configured[vault.Id.Value] = vault.Capital;
                 }
                 else if (_configured.GetValueOrDefault(vault.Id.Value, ledger.Capital) is var before && before != vault.Capital)
