@@ -21,10 +21,10 @@ public sealed class OverlayRunTests
             Assert.Equal(0, summary.Orders);
             Assert.Equal(100_000m, summary.FinalEquity);
             Assert.True(summary.Convictions > 0);
-            // The vault, the overlay that switched maintenance on, and the models the run used: each journaled once.
+            // The vault, the overlay that switched maintenance on, the models and the paper costs the run used: each journaled once.
             var configs = JournalReader.ReadAll(HomeLayout.At(home).Journal).Where(r => r.Envelope.Is(EventKinds.Config))
                 .Select(r => r.Envelope.Read(EventKinds.Config).Kind).Order(StringComparer.Ordinal).ToList();
-            Assert.Equal(["models", "vault", "vault_overlay"], configs);
+            Assert.Equal(["models", "paper", "vault", "vault_overlay"], configs);
         }
         finally
         {

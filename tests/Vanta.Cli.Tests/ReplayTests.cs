@@ -122,25 +122,23 @@ public sealed partial class ReplayTests(SampleRunFixture sample) : IClassFixture
     }
 
     [Fact]
-    public async Task A_run_with_other_paper_costs_diverges_where_its_journal_first_differs()
+    public async Task A_run_with_other_paper_costs_replays_identical_because_its_costs_are_journaled()
     {
         var home = RepoPaths.NewTempDirectory("replay-costs");
         try
         {
-            var costs = new PaperBrokerOptions(SlippageBps: 25m, FeePerShare: 0.01m, MinimumFeePerOrder: 1m, FeeBps: 0m);
+            var costs = new PaperBrokerOptions(SlippageBps: 25m, VolumeParticipation: 0.05m, FeeModel: PaperCosts.FeeModels["ibkr"]);
             var run = await EmbeddedRun.ExecuteAsync(new RunRequest(HomeLayout.At(home), RepoPaths.SampleTape, costs), null, _ => { });
             Assert.True(run.Summary is not null, run.Error);
-            // Where the two tape runs part, found from their chain hashes alone.
+            // The two tape runs part somewhere (other fills): the costs are what makes this one replayable.
             var theirs = JournalReader.ReadAll(HomeLayout.At(home).Journal).Select(r => r.Hash).ToList();
             var ours = JournalReader.ReadAll(sample.Layout.Journal).Select(r => r.Hash).ToList();
-            var expected = Enumerable.Range(0, theirs.Count).First(i => i >= ours.Count || theirs[i] != ours[i]) + 1;
+            Assert.NotEqual(ours[^1], theirs[^1]);
 
             var replay = await VantaRunner.InvokeAsync("replay", "--home", home, "--verify");
 
-            Assert.Equal(1, replay.ExitCode);
-            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"first divergence at seq {expected}:"), replay.Output, StringComparison.Ordinal);
-            Assert.Contains("original: seq", replay.Output, StringComparison.Ordinal);
-            Assert.Contains("replay:   seq", replay.Output, StringComparison.Ordinal);
+            Assert.True(replay.ExitCode == 0, replay.Output + replay.Error);
+            Assert.Contains("identical:", replay.Output, StringComparison.Ordinal);
         }
         finally
         {

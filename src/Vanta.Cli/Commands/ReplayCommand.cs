@@ -9,6 +9,7 @@ using Vanta.Cli.Embedded;
 using Vanta.Core.Domain;
 using Vanta.Core.Envelopes;
 using Vanta.Core.Stages;
+using Vanta.Executor.Brokers.Paper;
 using Vanta.Journal;
 using Vanta.Markets.Harvest;
 using Vanta.Vaults.Config;
@@ -122,6 +123,14 @@ public static class ReplayCommand
         return 1;
     }
 
+    /// <summary>The paper costs a run journaled, if it did.</summary>
+    private static (PaperBrokerOptions? Costs, string? Problem) PaperCostsOf(ImmutableArray<JournalEntry> run)
+    {
+        var document = run.Where(r => r.Type == EventKinds.Config.Name).Select(r => r.Envelope!.Read(EventKinds.Config))
+            .LastOrDefault(d => d.Kind == PaperCosts.ConfigKind);
+        return document is null ? (null, null) : PaperCosts.Read(document);
+    }
+
     /// <summary>Replays each journaled run in turn into the one scratch home, as they were appended; the error, or null.</summary>
     private static async Task<string?> RerunAsync(JournaledRuns runs, HomeLayout scratch, Action<string> warn, CancellationToken ct)
     {
@@ -138,7 +147,12 @@ public static class ReplayCommand
             if (configs.Restore(run, start) is { } missing)
                 warn($"run {i + 1}: {missing}");
             var input = RunInput.Journaled($"replay of run {i + 1}", documents, start) with { ClockAdvanced = configs.Advance };
-            var request = new RunRequest(scratch, "", RunRequest.DefaultCosts, runs.Node);
+            var (costs, costsProblem) = PaperCostsOf(run);
+            if (costsProblem is not null)
+                return $"run {i + 1}: {costsProblem}";
+            if (costs is null)
+                warn($"run {i + 1}: paper costs were not journaled (a run older than paper config events): the default costs are assumed");
+            var request = new RunRequest(scratch, "", costs ?? RunRequest.DefaultCosts, runs.Node);
             var result = await EmbeddedRun.ExecuteAsync(request, input, null, warn, ct).ConfigureAwait(false);
             if (result.Error is { } runError)
                 return $"run {i + 1}: {runError}";

@@ -57,22 +57,13 @@ public static class RunCommand
             if (parse.GetValue(feeModel) is { } venue)
             {
                 // A venue's fee model replaces the flat costs.
-                paper = paper with { FeePerShare = 0m, MinimumFeePerOrder = 0m, FeeBps = 0m, FeeModel = VenueFees(venue) };
+                paper = paper with { FeePerShare = 0m, MinimumFeePerOrder = 0m, FeeBps = 0m, FeeModel = PaperCosts.FeeModels[venue] };
             }
             var request = new RunRequest(HomeLayout.At(parse.GetValue(home)!), parse.GetValue(tape) ?? DefaultTape(), paper) { WriteLake = parse.GetValue(lake) };
             return ExecuteAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return command;
     }
-
-    private static IFeeModel VenueFees(string venue) => venue switch
-    {
-        "ibkr" => PerShareFeeModel.IbkrFixed,
-        "alpaca" => AlpacaRegulatoryFeeModel.Default,
-        "coinbase" => MakerTakerFeeModel.Coinbase,
-        "bybit" => MakerTakerFeeModel.BybitSpot,
-        _ => throw new ArgumentOutOfRangeException(nameof(venue), venue, "not a venue with a fee model"),
-    };
 
     public static async Task<int> ExecuteAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken ct)
     {

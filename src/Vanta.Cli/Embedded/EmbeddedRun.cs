@@ -97,6 +97,7 @@ public static class EmbeddedRun
         // The models a run reflects with are part of what a replay must restore.
         await alpha.PublishConfigAsync(ConfigDocument.Of(ModelsConfigKind, await File.ReadAllTextAsync(home.ModelsConfig, ct).ConfigureAwait(false),
             clock.GetUtcNow()), ct).ConfigureAwait(false);
+        await alpha.PublishConfigAsync(PaperCosts.Of(request.PaperBroker).ToDocument(clock.GetUtcNow()), ct).ConfigureAwait(false);
 
         // Raw documents are journaled before anything is parsed from them: a replay starts from the same bytes.
         var documents = ImmutableArray.CreateBuilder<Envelope>(input.Documents.Length);
