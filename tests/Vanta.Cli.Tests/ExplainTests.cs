@@ -54,6 +54,30 @@ public sealed class ExplainTests(SampleRunFixture run) : IClassFixture<SampleRun
     }
 
     [Fact]
+    public async Task An_intent_made_under_an_overlay_shows_both_config_versions()
+    {
+        var home = RepoPaths.NewTempDirectory("explain-overlay");
+        try
+        {
+            Assert.Equal(0, (await VantaRunner.InvokeAsync("vault", "overlay", "set", "--home", home, "maintenance=false")).ExitCode);
+            await VantaRunner.RunAsync(home);
+            var intent = JournalReader.ReadAll(Path.Combine(home, "logs", "journal")).Select(r => r.Envelope)
+                .First(e => e.Is(EventKinds.AllocationIntent)).Read(EventKinds.AllocationIntent);
+            Assert.Contains('+', intent.ConfigVersion);
+
+            var result = await VantaRunner.InvokeAsync("explain", intent.IntentId.Value, "--home", home);
+
+            Assert.True(result.ExitCode == 0, result.Error);
+            Assert.Contains(result.Output.Split('\n'), l => l.Contains("uses config ", StringComparison.Ordinal) && l.Contains("kind=vault ", StringComparison.Ordinal));
+            Assert.Contains(result.Output.Split('\n'), l => l.Contains("uses config ", StringComparison.Ordinal) && l.Contains("kind=vault_overlay", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Json_output_parses_into_the_tree_down_to_the_raw_document()
     {
         var fill = FirstFill();

@@ -108,19 +108,23 @@ public static class LineageExplainer
 
         private void AttachConfigs(LineageNode node)
         {
-            if (LineageFields.ConfigVersion(node.Fields) is not { } version)
+            if (LineageFields.ConfigVersion(node.Fields) is not { } versions)
                 return;
-            if (!configs.TryGetValue(version, out var found))
+            // An intent made under an overlay names both versions: "vault+overlay".
+            foreach (var version in versions.Split('+', StringSplitOptions.RemoveEmptyEntries))
             {
-                // A config is shown in full the first time and by reference after that.
-                found = [.. index.Lookup(version)
-                    .Where(m => m.Field == "version" && m.Entry.Type == "config")
-                    .Select(m => Load(m.Entry))];
-                configs[version] = found;
-                node.configs.AddRange(found);
-                return;
+                if (!configs.TryGetValue(version, out var found))
+                {
+                    // A config is shown in full the first time and by reference after that.
+                    found = [.. index.Lookup(version)
+                        .Where(m => m.Field == "version" && m.Entry.Type == "config")
+                        .Select(m => Load(m.Entry))];
+                    configs[version] = found;
+                    node.configs.AddRange(found);
+                    continue;
+                }
+                node.configs.AddRange(found.Select(c => Repeat(c.EventId, c.Entry)));
             }
-            node.configs.AddRange(found.Select(c => Repeat(c.EventId, c.Entry)));
         }
     }
 }
