@@ -3,6 +3,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Vanta.Journal;
 using Vanta.Journal.Lineage;
+using Vanta.Testing.Lineage;
 
 namespace Vanta.Benchmarks;
 
@@ -15,7 +16,10 @@ namespace Vanta.Benchmarks;
 public class ExplainBenchmarks
 {
     private const int Records = 1_000_000;
-    private const int Chains = (Records - 1) * 10 / (LineageBenchData.RecordsPerChain * 10 + 1);
+    private const int Chains = (Records - 1) * 10 / (DecisionChains.RecordsPerChain * 10 + 1);
+
+    // About 2 KiB of base64, the size of a small daily-bar file: the explain path reads one per fill.
+    private static readonly string DocumentContent = DecisionChains.DailyBarsContent(60);
 
     private DirectoryInfo? root;
     private LineageIndex? index;
@@ -29,7 +33,7 @@ public class ExplainBenchmarks
         var journal = Path.Combine(root.FullName, "journal");
         using (var writer = JournalWriter.Open(journal, new JournalOptions { Fsync = FsyncPolicy.Never }))
         {
-            foreach (var envelope in LineageBenchData.Chains(0, Chains))
+            foreach (var envelope in DecisionChains.Chains(0, Chains, documentContent: DocumentContent))
                 writer.Append(envelope);
         }
         index = LineageIndex.Open(Path.Combine(root.FullName, "vanta.db"), journal);
@@ -43,7 +47,7 @@ public class ExplainBenchmarks
 
         // Fills spread over the whole journal, visited in a seeded random order.
         var random = new Random(7);
-        fills = [.. Enumerable.Range(0, 1000).Select(_ => LineageBenchData.FillId(random.Next(Chains)))];
+        fills = [.. Enumerable.Range(0, 1000).Select(_ => DecisionChains.FillId(random.Next(Chains)))];
     }
 
     /// <summary>Explain a fill id: index lookup, then every record of its path read from the journal (ancestors and descendants).</summary>

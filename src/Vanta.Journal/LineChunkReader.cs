@@ -1,15 +1,14 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace Vanta.Journal;
 
 /// <summary>
-/// Reads a file in large chunks that end on a line boundary, so a caller handles thousands of lines per
-/// system call. At the end of the file, bytes after the last LF come as a final chunk without an LF.
-/// The length is taken at open: bytes a concurrent writer appends later are not read.
+/// Reads a file or stream in large chunks that end on a line boundary, so a caller handles thousands of lines per
+/// system call. At the end, bytes after the last LF come as a final chunk without an LF.
+/// A file's length is taken at open: bytes a concurrent writer appends later are not read.
 /// </summary>
 internal sealed class LineChunkReader : IDisposable
 {
-    private readonly SafeFileHandle handle;
+    private readonly Stream source;
+    private readonly bool leaveOpen;
     private long length;
     private byte[] buffer;
     private int filled;
@@ -18,9 +17,21 @@ internal sealed class LineChunkReader : IDisposable
     private long readOffset;
 
     public LineChunkReader(string path, int chunkBytes = 4 << 20)
+        : this(OpenFile(path, out var length), length, leaveOpen: false, chunkBytes)
     {
-        handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        length = RandomAccess.GetLength(handle);
+    }
+
+    /// <summary>Reads <paramref name="stream"/> (which need not seek, e.g. a zip entry) to its end; the caller keeps it.</summary>
+    public LineChunkReader(Stream stream, int chunkBytes = 4 << 20)
+        : this(stream, long.MaxValue, leaveOpen: true, chunkBytes)
+    {
+    }
+
+    private LineChunkReader(Stream source, long length, bool leaveOpen, int chunkBytes)
+    {
+        this.source = source;
+        this.length = length;
+        this.leaveOpen = leaveOpen;
         buffer = new byte[(int)Math.Clamp(length, 4096, chunkBytes)];
     }
 
@@ -60,10 +71,10 @@ internal sealed class LineChunkReader : IDisposable
     {
         while (filled < buffer.Length && readOffset < length)
         {
-            var read = RandomAccess.Read(handle, buffer.AsSpan(filled), readOffset);
+            var read = source.Read(buffer.AsSpan(filled));
             if (read == 0)
             {
-                length = readOffset; // the file shrank under us: stop at what exists
+                length = readOffset; // the end of a stream, or a file that shrank under us: stop at what exists
                 break;
             }
             filled += read;
@@ -71,5 +82,23 @@ internal sealed class LineChunkReader : IDisposable
         }
     }
 
-    public void Dispose() => handle.Dispose();
+    // Unbuffered: reads go straight into the chunk buffer, one positioned read per call as with RandomAccess.
+    private static FileStream OpenFile(string path, out long length)
+    {
+        var file = File.Open(path, new FileStreamOptions
+        {
+            Mode = FileMode.Open,
+            Access = FileAccess.Read,
+            Share = FileShare.ReadWrite | FileShare.Delete,
+            BufferSize = 0,
+        });
+        length = file.Length;
+        return file;
+    }
+
+    public void Dispose()
+    {
+        if (!leaveOpen)
+            source.Dispose();
+    }
 }

@@ -1,27 +1,27 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Vanta.Core.Envelopes;
 using Vanta.Core.Ids;
 
-namespace Vanta.Benchmarks;
+namespace Vanta.Testing.Lineage;
 
 /// <summary>
-/// (A copy of the lineage tests' DecisionChains, with larger raw documents.)
 /// Deterministic decision chains shaped like a `vanta run` journal: a config, raw documents each read by several
 /// price bars, and per bar a conviction, intent, risk check, order (parents: intent and risk check), a submitted
-/// and a filled order event, a fill and a portfolio snapshot.
+/// and a filled order event, a fill and a portfolio snapshot. Serves the lineage tests and the explain benchmark.
 /// </summary>
-internal static class LineageBenchData
+public static class DecisionChains
 {
     public const string ConfigVersion = "cd69472ab850c7611339deb4853dde28cc0181dde2f2eacd08b30ff73204b161";
     public const int RecordsPerChain = 9;
+
+    /// <summary>One daily bar, base64: the raw document content unless a caller asks for more.</summary>
+    public const string OneBarContent = "MTk5ODAxMDIsMC44NjEzNjU3";
+
     private static readonly DateTimeOffset T0 = new(2024, 3, 1, 14, 30, 0, TimeSpan.Zero);
     private static readonly Producer Alpha = new("node-a", Role.Alpha);
-
-    // About 2 KiB of base64, the size of a small daily-bar file: the explain path reads one per fill.
-    private static readonly string Content = Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Concat(
-        Enumerable.Range(0, 60).Select(i => $"2016{i:D4},0.8613657,0.00892857,1\n"))));
 
     public static string ClientOrderId(int chain) => $"vanta-{chain:D8}";
 
@@ -33,11 +33,19 @@ internal static class LineageBenchData
 
     public static string SignalId(int chain) => $"signal-{chain:D8}";
 
+    /// <summary>Base64 of a daily-bar CSV with <paramref name="rows"/> rows (about 36 base64 characters a row).</summary>
+    public static string DailyBarsContent(int rows) => Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Concat(
+        Enumerable.Range(0, rows).Select(i => $"2016{i:D4},0.8613657,0.00892857,1\n"))));
+
     public static Envelope Config() =>
         Make("config", 1, T0, $$"""{"kind":"vault","version":"{{ConfigVersion}}","content":"{}","effective_at":"2024-03-01T14:30:00+00:00"}""");
 
-    /// <summary>The config, then <paramref name="count"/> chains starting at <paramref name="first"/>; a raw document every <paramref name="barsPerDocument"/> chains.</summary>
-    public static IEnumerable<Envelope> Chains(int first, int count, int barsPerDocument = 10, bool withConfig = true)
+    /// <summary>
+    /// The config, then <paramref name="count"/> chains starting at <paramref name="first"/>; a raw document every
+    /// <paramref name="barsPerDocument"/> chains, holding <paramref name="documentContent"/> (base64; default <see cref="OneBarContent"/>).
+    /// </summary>
+    public static IEnumerable<Envelope> Chains(
+        int first, int count, int barsPerDocument = 10, bool withConfig = true, string documentContent = OneBarContent)
     {
         if (withConfig)
             yield return Config();
@@ -47,8 +55,8 @@ internal static class LineageBenchData
             var ts = T0.AddMinutes(i);
             if (document is null || i % barsPerDocument == 0)
             {
-                var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"doc-{i}")));
-                document = Make("raw_document", 1, ts, Invariant($$"""{"source":"lean-daily","uri":"lean/daily/aapl-{{i}}.csv","content_type":"text/csv","fetched_at":"{{ts:O}}","sha256":"{{sha}}","content":"{{Content}}"}"""));
+                var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"doc-{i}")));
+                document = Make("raw_document", 1, ts, Invariant($$"""{"source":"lean-daily","uri":"lean/daily/aapl-{{i}}.csv","content_type":"text/csv","fetched_at":"{{ts:O}}","sha256":"{{sha}}","content":"{{documentContent}}"}"""));
                 yield return document;
             }
             foreach (var envelope in Chain(i, ts, document.EventId))
