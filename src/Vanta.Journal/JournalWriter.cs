@@ -11,9 +11,10 @@ namespace Vanta.Journal;
 /// one system call on a background task (fsynced per <see cref="JournalOptions.Fsync"/>) while appends continue.
 /// </summary>
 /// <remarks>
-/// One writer per directory, and one process: appends are serialized by a lock so that concurrent callers
-/// are safe, and the chain order is the order in which they take it. Another process must not write the
-/// same directory.
+/// One writer per directory: appends are serialized by a lock so that concurrent callers are safe, and the chain
+/// order is the order in which they take it. A second writer on the same directory, in this process or another
+/// (`vanta order` while `vanta run` writes the same home), is refused at <see cref="Open"/>: two writers would
+/// fork the chain.
 /// </remarks>
 public sealed class JournalWriter : IJournal, IDisposable
 {
@@ -23,13 +24,15 @@ public sealed class JournalWriter : IJournal, IDisposable
     private readonly ChainHasher hasher = new();
     private readonly byte[] headHash = new byte[JournalHash.HexLength];
     private readonly SegmentSink sink;
+    private readonly FileStream writerLock;
     private long seq;
     private string? headText;
     private bool disposed;
 
-    private JournalWriter(string directory, JournalOptions options, RecoveredJournal recovered)
+    private JournalWriter(string directory, JournalOptions options, FileStream writerLock, RecoveredJournal recovered)
     {
         this.options = options;
+        this.writerLock = writerLock;
         seq = recovered.Seq;
         recovered.HashHex.CopyTo(headHash, 0);
         sink = new SegmentSink(directory, recovered.SegmentNumber, recovered.SegmentLength, options);
@@ -40,12 +43,40 @@ public sealed class JournalWriter : IJournal, IDisposable
     /// left by a crash is cut, with a warning naming the file and byte offset; nothing before it is lost.
     /// </summary>
     /// <exception cref="InvalidDataException">The journal is damaged beyond a torn tail (a missing segment, a bad last record).</exception>
+    /// <exception cref="JournalInUseException">Another writer holds the journal.</exception>
     public static JournalWriter Open(string directory, JournalOptions options, Action<string>? warn = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Directory.CreateDirectory(directory);
-        return new JournalWriter(directory, options, JournalRecovery.Recover(directory, warn));
+        var writerLock = AcquireWriterLock(directory);
+        try
+        {
+            return new JournalWriter(directory, options, writerLock, JournalRecovery.Recover(directory, warn));
+        }
+        catch
+        {
+            writerLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The name of the lock file a writer holds open, exclusively, for its whole life.</summary>
+    public const string WriterLockFile = ".writer.lock";
+
+    private static FileStream AcquireWriterLock(string directory)
+    {
+        var path = Path.Combine(directory, WriterLockFile);
+        try
+        {
+            // FileShare.None is an exclusive advisory lock on Unix and a sharing lock on Windows; the OS drops it
+            // when the process dies, so a crash never leaves the journal locked.
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new JournalInUseException(directory, ex);
+        }
     }
 
     /// <summary>The last record appended (buffered or not); <see cref="JournalHead.Genesis"/> for an empty journal.</summary>
@@ -143,6 +174,7 @@ public sealed class JournalWriter : IJournal, IDisposable
             disposed = true;
             hasher.Dispose();
             sink.Dispose();
+            writerLock.Dispose();
         }
     }
 
@@ -151,4 +183,11 @@ public sealed class JournalWriter : IJournal, IDisposable
         Dispose();
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>Another writer (in this process or another) holds the journal's directory.</summary>
+public sealed class JournalInUseException(string directory, Exception inner)
+    : IOException($"the journal at {directory} is open for writing by another writer (is a `vanta run` or `vanta order` using this home?)", inner)
+{
+    public string Directory { get; } = directory;
 }

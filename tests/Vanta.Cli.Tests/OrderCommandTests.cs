@@ -168,6 +168,19 @@ public sealed class OrderCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_home_whose_journal_another_writer_holds_is_refused_and_nothing_is_sent()
+    {
+        using (JournalWriter.Open(Path.Combine(_home, "logs", "journal"), new JournalOptions()))
+        {
+            var refused = await Submit("--qty", "1", "--price", "190", "--ref", "busy");
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("open for writing by another writer", refused.Error);
+        }
+        Assert.Equal(0, _venue.Posts);
+        Assert.Equal(0, (await Submit("--qty", "1", "--price", "190", "--ref", "busy")).ExitCode);
+    }
+
+    [Fact]
     public async Task Missing_credentials_are_named_and_nothing_is_sent()
     {
         File.Delete(Path.Combine(_home, "secrets", "APCA_API_SECRET_KEY"));

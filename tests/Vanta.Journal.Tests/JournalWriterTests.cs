@@ -98,7 +98,7 @@ public sealed class JournalWriterTests
         var options = new JournalOptions { MaxSegmentBytes = 4 * 1024 };
         var envelopes = Samples.Bars(60);
         Journals.Write(dir.Path, envelopes.Take(30), options);
-        var segmentsBefore = Directory.GetFiles(dir.Path).Length;
+        var segmentsBefore = Directory.GetFiles(dir.Path, "journal-*.jsonl").Length;
         // A crash just after rotation leaves an empty next segment; the writer must continue into it.
         File.WriteAllBytes(dir.Segment(segmentsBefore + 1), []);
         Journals.Write(dir.Path, envelopes.Skip(30), options);
@@ -185,7 +185,7 @@ public sealed class JournalWriterTests
         var big = Samples.Bar(0, source: new string('x', 20_000));
         Journals.Write(dir.Path, [Samples.Bar(1), big, Samples.Bar(2)], options);
 
-        Assert.Equal(3, Directory.GetFiles(dir.Path).Length);
+        Assert.Equal(3, Directory.GetFiles(dir.Path, "journal-*.jsonl").Length);
         var result = JournalVerifier.Verify(dir.Path);
         Assert.True(result.Ok, result.Problem);
         Assert.Equal(3, result.RecordCount);
@@ -212,5 +212,23 @@ public sealed class JournalWriterTests
         Assert.Equal(
             envelopes.Select(e => e.EventId.Value).Order(StringComparer.Ordinal),
             JournalReader.ReadAll(dir.Path).Select(r => r.Envelope.EventId.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_second_writer_on_the_same_journal_is_refused_until_the_first_closes()
+    {
+        using var dir = new TempDir();
+        var first = JournalWriter.Open(dir.Path, new JournalOptions());
+        first.Append(Samples.Bar(0));
+
+        var refused = Assert.Throws<JournalInUseException>(() => JournalWriter.Open(dir.Path, new JournalOptions()));
+        Assert.Contains(dir.Path, refused.Message, StringComparison.Ordinal);
+
+        first.Dispose();
+        using var second = JournalWriter.Open(dir.Path, new JournalOptions());
+        Assert.Equal(1, second.Head.Seq);
+        second.Append(Samples.Bar(1));
+        second.Flush();
+        Assert.True(JournalVerifier.Verify(dir.Path, VerifyMode.Full).Ok);
     }
 }

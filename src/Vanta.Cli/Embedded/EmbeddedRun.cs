@@ -78,7 +78,16 @@ public static class EmbeddedRun
                 return RunResult.Failure(string.Join(Environment.NewLine, overlay.Errors.Select(e => e.Message)));
         }
 
-        using var journal = JournalSink.Open(home.Journal, new JournalOptions { Fsync = FsyncPolicy.Batch }, warn);
+        JournalSink opened;
+        try
+        {
+            opened = JournalSink.Open(home.Journal, new JournalOptions { Fsync = FsyncPolicy.Batch }, warn);
+        }
+        catch (JournalInUseException ex)
+        {
+            return RunResult.Failure(ex.Message);
+        }
+        using var journal = opened;
         await using var bus = new InProcessBus(clock, new BusOptions { Capacity = 1 << 20 });
         using var tradeLog = JsonlAppender.Open(home.TradeLog, warn);
         using var quarantineLog = JsonlAppender.Open(home.QuarantineLog, warn);

@@ -48,7 +48,15 @@ public sealed class DeskHost : IAsyncDisposable
         {
             return new BrokerError(BrokerErrorClass.Fatal, BrokerErrorCodes.InvalidRequest, ex.Message);
         }
-        var journal = JournalWriter.Open(layout.Journal, new JournalOptions { Fsync = FsyncPolicy.Always }, warn);
+        JournalWriter journal;
+        try
+        {
+            journal = JournalWriter.Open(layout.Journal, new JournalOptions { Fsync = FsyncPolicy.Always }, warn);
+        }
+        catch (JournalInUseException ex)
+        {
+            return new BrokerError(BrokerErrorClass.Fatal, BrokerErrorCodes.InvalidRequest, ex.Message);
+        }
         var book = new DeskBook();
         foreach (var record in JournalReader.ReadAll(layout.Journal))
             book.Apply(record.Envelope);
