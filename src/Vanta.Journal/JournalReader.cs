@@ -10,34 +10,19 @@ namespace Vanta.Journal;
 public static class JournalReader
 {
     /// <exception cref="InvalidDataException">A complete line is not a journal record (names file and line).</exception>
-    public static IEnumerable<JournalRecord> ReadAll(string directory)
-    {
-        if (!Directory.Exists(directory))
-            yield break;
-        foreach (var segment in JournalSegments.List(directory))
-        {
-            using var reader = new LineChunkReader(segment.Path);
-            long lineNumber = 0;
-            while (reader.TryRead(out var chunk, out _))
-            {
-                if (chunk.Span[^1] != (byte)'\n')
-                    break;
-                var at = 0;
-                while (at < chunk.Length)
-                {
-                    var length = chunk.Span[at..].IndexOf((byte)'\n');
-                    lineNumber++;
-                    yield return Parse(chunk.Span.Slice(at, length), segment, lineNumber);
-                    at += length + 1;
-                }
-            }
-        }
-    }
+    public static IEnumerable<JournalRecord> ReadAll(string directory) =>
+        JournalLines.Read(directory).Select(line => Parse(line.Line.Span, line.SegmentPath, line.LineNumber));
 
-    private static JournalRecord Parse(ReadOnlySpan<byte> line, Segment segment, long lineNumber)
+    /// <summary>
+    /// The journal's complete lines, unparsed, for a reader that needs only part of each (a header, the hash).
+    /// Each line's bytes are valid until the enumeration moves on.
+    /// </summary>
+    public static IEnumerable<JournalLineRef> ReadLines(string directory) => JournalLines.Read(directory);
+
+    private static JournalRecord Parse(ReadOnlySpan<byte> line, string segment, long lineNumber)
     {
         if (!JournalLine.TryParse(line, out var parsed))
-            throw new InvalidDataException($"{segment.Path} line {lineNumber}: not a journal record");
+            throw new InvalidDataException($"{segment} line {lineNumber}: not a journal record");
         try
         {
             return new JournalRecord(
@@ -48,7 +33,7 @@ public static class JournalReader
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
-            throw new InvalidDataException($"{segment.Path} line {lineNumber} (seq {parsed.Seq}): bad envelope: {e.Message}", e);
+            throw new InvalidDataException($"{segment} line {lineNumber} (seq {parsed.Seq}): bad envelope: {e.Message}", e);
         }
     }
 }

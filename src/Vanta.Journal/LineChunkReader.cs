@@ -16,9 +16,11 @@ internal sealed class LineChunkReader : IDisposable
     private long bufferOffset;
     private long readOffset;
 
-    public LineChunkReader(string path, int chunkBytes = 4 << 20)
-        : this(OpenFile(path, out var length), length, leaveOpen: false, chunkBytes)
+    /// <param name="start">File offset to start at (the first byte of a line), e.g. where an earlier pass stopped.</param>
+    public LineChunkReader(string path, long start = 0, int chunkBytes = 4 << 20)
+        : this(OpenFile(path, start, out var length), length, leaveOpen: false, chunkBytes)
     {
+        bufferOffset = readOffset = start;
     }
 
     /// <summary>Reads <paramref name="stream"/> (which need not seek, e.g. a zip entry) to its end; the caller keeps it.</summary>
@@ -83,7 +85,7 @@ internal sealed class LineChunkReader : IDisposable
     }
 
     // Unbuffered: reads go straight into the chunk buffer, one positioned read per call as with RandomAccess.
-    private static FileStream OpenFile(string path, out long length)
+    private static FileStream OpenFile(string path, long start, out long length)
     {
         var file = File.Open(path, new FileStreamOptions
         {
@@ -93,6 +95,7 @@ internal sealed class LineChunkReader : IDisposable
             BufferSize = 0,
         });
         length = file.Length;
+        file.Position = start;
         return file;
     }
 

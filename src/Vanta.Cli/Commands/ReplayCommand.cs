@@ -316,14 +316,8 @@ internal static class JournalScan
     public static List<JournalEntry> Read(string journal, Func<string, bool> whole)
     {
         var entries = new List<JournalEntry>();
-        foreach (var segment in Directory.GetFiles(journal, "journal-*.jsonl").Order(StringComparer.Ordinal))
-        {
-            var bytes = File.ReadAllBytes(segment);
-            var at = 0;
-            // An unterminated last line is a torn write, not a record (as JournalReader has it).
-            for (var end = Array.IndexOf(bytes, (byte)'\n', at); end >= 0; at = end + 1, end = Array.IndexOf(bytes, (byte)'\n', at))
-                entries.Add(Parse(bytes.AsSpan(at, end - at), whole, segment));
-        }
+        foreach (var line in JournalReader.ReadLines(journal))
+            entries.Add(Parse(line.Line.Span, whole, line.SegmentName));
         return entries;
     }
 

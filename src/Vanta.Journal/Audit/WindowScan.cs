@@ -29,23 +29,10 @@ internal sealed class WindowScan
     public static WindowScan Run(string journalDirectory, AuditWindow window, long lastSeq)
     {
         var scan = new WindowScan();
-        foreach (var segment in JournalSegments.List(journalDirectory))
+        foreach (var line in JournalLines.Read(journalDirectory))
         {
-            using var reader = new LineChunkReader(segment.Path);
-            while (reader.TryRead(out var memory, out var offset))
-            {
-                var chunk = memory.Span;
-                var at = 0;
-                while (at < chunk.Length)
-                {
-                    var length = chunk[at..].IndexOf((byte)'\n');
-                    if (length < 0)
-                        break;
-                    if (!scan.Visit(chunk.Slice(at, length + 1), window, lastSeq, $"{segment.Name} byte {offset + at}"))
-                        return scan;
-                    at += length + 1;
-                }
-            }
+            if (!scan.Visit(line.Line.Span, window, lastSeq, $"{line.SegmentName} byte {line.Offset}"))
+                return scan;
         }
         return scan;
     }
@@ -54,9 +41,8 @@ internal sealed class WindowScan
     public string Span() => earliest is null ? " (the journal is empty)" : $" (the journal's events run from {AuditWindow.Iso(earliest.Value)} to {AuditWindow.Iso(latest!.Value)})";
 
     /// <returns>False once past <paramref name="lastSeq"/>.</returns>
-    private bool Visit(ReadOnlySpan<byte> lineWithLf, AuditWindow window, long lastSeq, string where)
+    private bool Visit(ReadOnlySpan<byte> line, AuditWindow window, long lastSeq, string where)
     {
-        var line = lineWithLf[..^1];
         if (!JournalLine.TryParse(line, out var parsed) || !EnvelopeHeader.TryRead(parsed.Envelope(line), out var header))
             throw new InvalidDataException($"{where}: not a journal record with a readable envelope");
         if (parsed.Seq > lastSeq)
@@ -70,7 +56,7 @@ internal sealed class WindowScan
             InWindow++;
         }
         if (header.Type == EventKinds.Config.Name)
-            Configs.Add(new JournaledConfig(parsed.Seq, EnvelopeCodec.Deserialize(parsed.Envelope(line)).Read(EventKinds.Config), lineWithLf.ToArray()));
+            Configs.Add(new JournaledConfig(parsed.Seq, EnvelopeCodec.Deserialize(parsed.Envelope(line)).Read(EventKinds.Config), [.. line, (byte)'\n']));
         else if (header.Type == EventKinds.AllocationIntent.Name)
             Intents.Add((parsed.Seq, EnvelopeCodec.Deserialize(parsed.Envelope(line)).Read(EventKinds.AllocationIntent).ConfigVersion));
         return true;

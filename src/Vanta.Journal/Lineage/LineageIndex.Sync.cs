@@ -147,18 +147,8 @@ public sealed partial class LineageIndex
 
         public void Ingest(Segment segment)
         {
-            using var lines = new SegmentLines(segment.Path, segment.Number == Segment ? Offset : 0);
-            while (lines.TryRead(out var chunk, out var chunkOffset))
-            {
-                var span = chunk.Span;
-                var at = 0;
-                while (at < span.Length)
-                {
-                    var length = span[at..].IndexOf((byte)'\n');
-                    Add(span.Slice(at, length), segment, chunkOffset + at);
-                    at += length + 1;
-                }
-            }
+            foreach (var line in JournalLines.Read(segment, segment.Number == Segment ? Offset : 0))
+                Add(line.Line.Span, segment, line.Offset);
         }
 
         private void Add(ReadOnlySpan<byte> line, Segment segment, long offset)
