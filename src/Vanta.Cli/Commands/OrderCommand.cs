@@ -231,9 +231,7 @@ public static class OrderCommand
         try
         {
             foreach (var difference in await host.Desk.ReconcileAsync(broker, ct).ConfigureAwait(false))
-            {
-                io.Out.WriteLine($"reconciled {difference.Broker} {difference.Kind} {difference.Subject}: journal '{difference.Local}', broker '{difference.Venue}' -> {difference.Action}");
-            }
+                io.Out.WriteLine(Describe(difference));
             return await body(host, ct).ConfigureAwait(false);
         }
         catch (DeskException ex)
@@ -265,6 +263,10 @@ public static class OrderCommand
                 throw new InvalidOperationException($"unknown desk outcome {outcome}");
         }
     }
+
+    /// <summary>One line per reconciliation difference, as every command that reconciles prints it.</summary>
+    internal static string Describe(ReconciliationDifference d) =>
+        $"reconciled {d.Broker} {d.Kind} {d.Subject}: journal '{d.Local}', broker '{d.Venue}' -> {d.Action}";
 
     private static string Describe(DeskOrder o) =>
         Invariant($"{o.Order.ClientOrderId} {o.Broker} {o.Order.Side.ToString().ToLowerInvariant()} {o.Order.Quantity} {o.Order.Symbol}") +

@@ -39,10 +39,10 @@ public sealed class DeskHost : IAsyncDisposable
     public static BrokerResult<DeskHost> Open(HomeLayout layout, IEnumerable<string> brokers, Uri? baseUrl, TimeProvider time, Action<string> warn)
     {
         layout.EnsureCreated();
-        ManualRiskCheck check;
+        ManualRiskSettings settings;
         try
         {
-            check = ManualRiskCheck.Load(layout, time);
+            settings = ManualRiskCheck.LoadSettings(layout);
         }
         catch (DeskException ex)
         {
@@ -57,9 +57,15 @@ public sealed class DeskHost : IAsyncDisposable
         {
             return new BrokerError(BrokerErrorClass.Fatal, BrokerErrorCodes.InvalidRequest, ex.Message);
         }
+        // One pass over the journal rebuilds the desk's book and the last price of every symbol.
         var book = new DeskBook();
+        var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var record in JournalReader.ReadAll(layout.Journal))
+        {
             book.Apply(record.Envelope);
+            ManualRiskCheck.ObservePrice(prices, record.Envelope);
+        }
+        var check = new ManualRiskCheck(settings, prices, time);
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var secrets = BrokerSecrets.FromEnvironment(layout.Root);
         var adapters = ImmutableDictionary.CreateBuilder<string, IBrokerAdapter>(StringComparer.Ordinal);

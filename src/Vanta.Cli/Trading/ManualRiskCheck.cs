@@ -5,7 +5,6 @@ using Vanta.Core.Domain;
 using Vanta.Core.Envelopes;
 using Vanta.Executor.Desk;
 using Vanta.Executor.Risk;
-using Vanta.Journal;
 
 namespace Vanta.Cli.Trading;
 
@@ -35,7 +34,8 @@ public sealed class ManualRiskCheck(ManualRiskSettings settings, IReadOnlyDictio
     /// <summary>A price the operator gave for the next order's symbol; wins over the journal's.</summary>
     public decimal? ExplicitPrice { get; set; }
 
-    public static ManualRiskCheck Load(HomeLayout layout, TimeProvider time)
+    /// <summary>The home's <c>memory/risk.json</c>, or the defaults; throws <see cref="Executor.Desk.DeskException"/> naming a bad file.</summary>
+    public static ManualRiskSettings LoadSettings(HomeLayout layout)
     {
         var path = Path.Combine(layout.Memory, "risk.json");
         var settings = new ManualRiskSettings();
@@ -53,7 +53,7 @@ public sealed class ManualRiskCheck(ManualRiskSettings settings, IReadOnlyDictio
             if (errors.Length > 0)
                 throw new Executor.Desk.DeskException($"{path}: {string.Join("; ", errors)}");
         }
-        return new ManualRiskCheck(settings, LastPrices(layout), time);
+        return settings;
     }
 
     public RiskCheck Check(Order order, string broker, DeskBook book, DateTimeOffset now)
@@ -80,21 +80,16 @@ public sealed class ManualRiskCheck(ManualRiskSettings settings, IReadOnlyDictio
     /// <summary>The symbol <see cref="ExplicitPrice"/> is for.</summary>
     public string? ExplicitSymbol { get; set; }
 
-    private static Dictionary<string, decimal> LastPrices(HomeLayout layout)
+    /// <summary>Records in <paramref name="prices"/> the price <paramref name="envelope"/> carries: a bar close, a quote or a fill.</summary>
+    public static void ObservePrice(Dictionary<string, decimal> prices, Envelope envelope)
     {
-        var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        if (!Directory.Exists(layout.Journal))
-            return prices;
-        foreach (var record in JournalReader.ReadAll(layout.Journal))
-        {
-            var e = record.Envelope;
-            if (e.Is(EventKinds.PriceBar) && e.Read(EventKinds.PriceBar) is { Close: > 0m } bar)
-                prices[bar.Symbol] = bar.Close;
-            else if (e.Is(EventKinds.PriceQuote) && e.Read(EventKinds.PriceQuote) is { Price: > 0m } quote)
-                prices[quote.Symbol] = quote.Price;
-            else if (e.Is(EventKinds.Fill) && e.Read(EventKinds.Fill) is { } fill)
-                prices[fill.Symbol] = fill.Price;
-        }
-        return prices;
+        ArgumentNullException.ThrowIfNull(prices);
+        ArgumentNullException.ThrowIfNull(envelope);
+        if (envelope.Is(EventKinds.PriceBar) && envelope.Read(EventKinds.PriceBar) is { Close: > 0m } bar)
+            prices[bar.Symbol] = bar.Close;
+        else if (envelope.Is(EventKinds.PriceQuote) && envelope.Read(EventKinds.PriceQuote) is { Price: > 0m } quote)
+            prices[quote.Symbol] = quote.Price;
+        else if (envelope.Is(EventKinds.Fill) && envelope.Read(EventKinds.Fill) is { } fill)
+            prices[fill.Symbol] = fill.Price;
     }
 }

@@ -43,7 +43,7 @@ public static class TradeUpdatesWatch
             }
         }
         foreach (var difference in await host.Desk.ReconcileAsync("alpaca", ct).ConfigureAwait(false))
-            output.WriteLine($"reconciled {difference.Kind} {difference.Subject} -> {difference.Action}");
+            output.WriteLine(Commands.OrderCommand.Describe(difference));
         output.WriteLine($"{seen} update(s) journaled");
         return 0;
     }

@@ -5,6 +5,7 @@ using Vanta.Core.Envelopes;
 using Vanta.Core.Ids;
 using Vanta.Core.Stages;
 using Vanta.Executor.Brokers.Common;
+using Vanta.Executor.Orders;
 using Vanta.Executor.Risk;
 
 namespace Vanta.Executor.Desk;
@@ -254,7 +255,7 @@ public sealed class OrderDesk(
             ? decimal.Round(((average * cumulative) - (before * order.FilledQuantity)) / quantity, 8)
             : average;
         var now = time.GetUtcNow();
-        var fillId = new FillId("fill-" + ContentHash.Id("fill", order.Order.OrderId.Value, cumulative.ToString(CultureInfo.InvariantCulture))[..24]);
+        var fillId = OrderIds.FillIdAtCumulative(order.Order.OrderId, cumulative);
         if (book.HasFill(fillId))
             return;
         var fill = new Fill(fillId, order.Order.OrderId, order.Order.ClientOrderId, order.Order.VaultId, order.Order.Symbol,

@@ -20,6 +20,13 @@ public static class OrderIds
     public static OrderId OrderIdFor(IntentId intentId) =>
         new("ord-" + ContentHash.Id("order", intentId.Value)[..HexLength]);
 
+    /// <summary>
+    /// A fill id from the order and its cumulative filled quantity after the execution: a venue reports running
+    /// totals, so the same report polled or pushed twice names the same fill.
+    /// </summary>
+    public static FillId FillIdAtCumulative(OrderId orderId, decimal cumulativeQuantity) =>
+        new("fill-" + ContentHash.Id("fill", orderId.Value, cumulativeQuantity.ToString(CultureInfo.InvariantCulture))[..HexLength]);
+
     /// <summary>A fill id from the order and the time of the execution: one fill per order per bar.</summary>
     public static FillId FillIdFor(OrderId orderId, DateTimeOffset ts) =>
         new("fill-" + ContentHash.Id("fill", orderId.Value, ts.UtcTicks.ToString(CultureInfo.InvariantCulture))[..HexLength]);
