@@ -1,6 +1,11 @@
 using BenchmarkDotNet.Running;
 using Vanta.Benchmarks;
 
+if (args is ["--model-layer-scoring", ..])
+{
+    ModelLayerHarness.RunScoring(passes: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return;
+}
 if (args is ["--model-layer", ..])
 {
     ModelLayerHarness.Run(retrainEvery: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 250);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -22,14 +23,22 @@ public static class ContentHash
     /// </summary>
     public static string Id(params ReadOnlySpan<string> parts)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // One buffer and a one-shot hash: ids are made on every conviction, so no incremental hasher per call.
+        var capacity = 0;
+        foreach (var part in parts)
+            capacity += Encoding.UTF8.GetMaxByteCount(part.Length) + 1;
+        byte[]? rented = null;
+        var buffer = capacity <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(capacity));
+        var length = 0;
         foreach (var part in parts)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(part));
-            hash.AppendData([0x1f]);
+            length += Encoding.UTF8.GetBytes(part, buffer[length..]);
+            buffer[length++] = 0x1f;
         }
         Span<byte> digest = stackalloc byte[32];
-        hash.GetHashAndReset(digest);
+        SHA256.HashData(buffer[..length], digest);
+        if (rented is not null)
+            ArrayPool<byte>.Shared.Return(rented);
         return Convert.ToHexStringLower(digest[..16]);
     }
 }

@@ -20,16 +20,68 @@ public interface IScoringModel
 
 /// <summary>
 /// One model's view of one instrument. <see cref="Contributions"/> explains the score (feature name to signed
-/// amount; tree models give their per-feature contributions); <see cref="Rationale"/> is one human line.
+/// amount; tree models give their per-feature contributions); <see cref="Rationale"/> is one human line. A model
+/// may pass the line as a function of values it already holds: it is then written on first read, since most
+/// scores are superseded by the next bar before anyone reads their line (formatting it eagerly cost more than
+/// scoring). The text depends only on those values, so when it is written changes nothing.
 /// </summary>
-public sealed record ModelScore(
-    string ModelId,
-    string Family,
-    string Symbol,
-    decimal Score,
-    ImmutableSortedDictionary<string, decimal> Contributions,
-    string Rationale,
-    DateTimeOffset AsOf);
+public sealed record ModelScore
+{
+    private readonly Func<string>? _explain;
+    private string? _rationale;
+
+    public ModelScore(
+        string modelId, string family, string symbol, decimal score,
+        ImmutableSortedDictionary<string, decimal> contributions, string rationale, DateTimeOffset asOf)
+        : this(modelId, family, symbol, score, contributions, asOf)
+    {
+        ArgumentNullException.ThrowIfNull(rationale);
+        _rationale = rationale;
+    }
+
+    /// <summary>A score whose rationale <paramref name="explain"/> writes when it is first read.</summary>
+    public ModelScore(
+        string modelId, string family, string symbol, decimal score,
+        ImmutableSortedDictionary<string, decimal> contributions, Func<string> explain, DateTimeOffset asOf)
+        : this(modelId, family, symbol, score, contributions, asOf)
+    {
+        ArgumentNullException.ThrowIfNull(explain);
+        _explain = explain;
+    }
+
+    private ModelScore(
+        string modelId, string family, string symbol, decimal score,
+        ImmutableSortedDictionary<string, decimal> contributions, DateTimeOffset asOf)
+    {
+        ModelId = modelId;
+        Family = family;
+        Symbol = symbol;
+        Score = score;
+        Contributions = contributions;
+        AsOf = asOf;
+    }
+
+    public string ModelId { get; init; }
+
+    public string Family { get; init; }
+
+    public string Symbol { get; init; }
+
+    public decimal Score { get; init; }
+
+    public ImmutableSortedDictionary<string, decimal> Contributions { get; init; }
+
+    // Two threads reading it first both write the same text: the race is harmless.
+    public string Rationale => _rationale ??= _explain!();
+
+    public DateTimeOffset AsOf { get; init; }
+
+    public bool Equals(ModelScore? other) =>
+        other is not null && ModelId == other.ModelId && Family == other.Family && Symbol == other.Symbol && Score == other.Score
+        && Contributions.SequenceEqual(other.Contributions) && Rationale == other.Rationale && AsOf == other.AsOf;
+
+    public override int GetHashCode() => HashCode.Combine(ModelId, Symbol, Score, AsOf);
+}
 
 /// <summary>A model that scores free text (headlines, posts): positive is bullish, negative bearish, in [-1, 1].</summary>
 public interface ITextSentimentModel

@@ -3,6 +3,7 @@ using System.Globalization;
 using Vanta.Core.Domain;
 using Vanta.Core.Ids;
 using Vanta.Core.Stages;
+using Vanta.Markets.Reflection.Stacking;
 
 namespace Vanta.Markets.Reflection;
 
@@ -90,17 +91,7 @@ public sealed class MomentumInsiderScorer : IConvictionScorer
         return belief;
     }
 
-    /// <summary>The content id: symbol, issue time, score and lineage, so equal inputs give equal ids.</summary>
-    public static SignalId SignalIdOf(string symbol, DateTimeOffset issuedAt, decimal score, ImmutableArray<EventId> parents)
-    {
-        string[] parts =
-        [
-            symbol,
-            issuedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-            // A fixed format, so 0.5 and 0.500000 (equal decimals with different scales) give one id.
-            score.ToString("0.############################", CultureInfo.InvariantCulture),
-            .. parents.Select(p => p.Value),
-        ];
-        return new SignalId(ContentHash.Id(parts));
-    }
+    /// <summary>The content id: symbol, issue time, score and lineage, so equal inputs give equal ids (one rule for every scorer).</summary>
+    public static SignalId SignalIdOf(string symbol, DateTimeOffset issuedAt, decimal score, ImmutableArray<EventId> parents) =>
+        MetaBeliefStacker.SignalIdOf(symbol, issuedAt, score, parents);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vanta.Core.Domain;
 using Vanta.Core.Ids;
+using Vanta.Core.Serialization;
 using Vanta.Executor.Brokers.Common;
 
 namespace Vanta.Executor.Brokers.Alpaca;
@@ -122,7 +123,7 @@ internal static class AlpacaMapping
     };
 
     /// <summary>Decimal as Alpaca wants it: a plain invariant string without exponent or trailing zeros.</summary>
-    public static string Format(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+    public static string Format(decimal value) => PlainDecimal.Format(value);
 
     public static decimal Decimal(string? text, string field) => DecimalOrNull(text, field) ?? throw Missing(field);
 

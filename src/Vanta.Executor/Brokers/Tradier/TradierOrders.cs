@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Vanta.Core.Domain;
 using Vanta.Core.Ids;
+using Vanta.Core.Serialization;
 using Vanta.Executor.Brokers.Common;
 
 namespace Vanta.Executor.Brokers.Tradier;
@@ -108,5 +109,5 @@ internal static class TradierOrders
     };
 
     // Plain invariant decimals without trailing zeros: 512.25, 10.
-    private static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+    private static string Number(decimal value) => PlainDecimal.Format(value);
 }

@@ -72,19 +72,24 @@ public sealed class IsolationForestScoringModel : IScoringModel
         var excess = Math.Max(0, s - 0.5);
         var caution = row[0] < 0 ? -Math.Min(1, 2 * excess) : 0;
         var score = Math.Round((decimal)caution, 6, MidpointRounding.ToEven);
-        var verdict = excess == 0 ? "ordinary"
-            : row[0] < 0 ? string.Create(CultureInfo.InvariantCulture, $"unusual down day, caution {score:0.00}")
-            : "unusual, not a down day: no direction";
-        var rationale = string.Create(CultureInfo.InvariantCulture,
-            $"{features.Symbol} anomaly s={s:0.00} (ret_1d {row[0]:+0.00%;-0.00%;0.00%}, volume_z_20d {row[1]:0.0}, vol_20d {row[2]:0.00%}): {verdict}");
+        var symbol = features.Symbol;
         return new ModelScore(
             ModelId,
             Family,
-            features.Symbol,
+            symbol,
             score,
             ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create(ContributionName, score)]),
-            rationale,
+            () => Rationale(symbol, s, row, excess, score),
             features.AsOf);
+    }
+
+    private static string Rationale(string symbol, double s, double[] row, double excess, decimal score)
+    {
+        var verdict = excess == 0 ? "ordinary"
+            : row[0] < 0 ? string.Create(CultureInfo.InvariantCulture, $"unusual down day, caution {score:0.00}")
+            : "unusual, not a down day: no direction";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{symbol} anomaly s={s:0.00} (ret_1d {row[0]:+0.00%;-0.00%;0.00%}, volume_z_20d {row[1]:0.0}, vol_20d {row[2]:0.00%}): {verdict}");
     }
 
     private static double[]? Row(FeatureVector features)

@@ -22,6 +22,10 @@ public sealed class DirectionModel : IScoringModel
     private readonly DirectionOptions _options;
     private DirectionFit? _fit;
 
+    // The walk-forward trainer scores each bar's vector for its hit rate, then the layer scores the same vector:
+    // the second call returns the first's result instead of walking the trees again.
+    private LastScore? _last;
+
     public DirectionModel(DirectionOptions options)
     {
         _options = options.Validated();
@@ -46,6 +50,15 @@ public sealed class DirectionModel : IScoringModel
         var fit = Volatile.Read(ref _fit);
         if (fit is null || fit.AsOf > features.AsOf)
             return null;
+        if (Volatile.Read(ref _last) is { } last && ReferenceEquals(last.Features, features) && ReferenceEquals(last.Fit, fit))
+            return last.Score;
+        var score = Score(features, fit);
+        Volatile.Write(ref _last, new LastScore(features, fit, score));
+        return score;
+    }
+
+    private ModelScore? Score(FeatureVector features, DirectionFit fit)
+    {
         Span<float> x = stackalloc float[_options.Features.Length];
         if (!TryRead(features, _options.Features, x))
             return null;
@@ -70,7 +83,8 @@ public sealed class DirectionModel : IScoringModel
         // The bias absorbs rounding so the parts add up to the score exactly.
         contributions[BiasKey] = scoreDecimal - explained;
         var built = contributions.ToImmutable();
-        return new ModelScore(ModelId, Family, features.Symbol, scoreDecimal, built, Rationale(features.Symbol, p, built), features.AsOf);
+        var symbol = features.Symbol;
+        return new ModelScore(ModelId, Family, symbol, scoreDecimal, built, () => Rationale(symbol, p, built), features.AsOf);
     }
 
     /// <summary>Reads the configured features in order; false when any is absent.</summary>
@@ -113,4 +127,6 @@ public sealed class DirectionModel : IScoringModel
     }
 
     private static decimal Round(double value) => Math.Round((decimal)value, 6, MidpointRounding.ToEven);
+
+    private sealed record LastScore(FeatureVector Features, DirectionFit Fit, ModelScore? Score);
 }

@@ -68,10 +68,15 @@ public sealed class ExponentialSmoothingForecaster : IScoringModel
         var contributions = ImmutableSortedDictionary.CreateRange(
             StringComparer.Ordinal,
             [new KeyValuePair<string, decimal>("ets_level", levelPart), new KeyValuePair<string, decimal>("ets_trend", trendPart)]);
-        var forecast = s.Forecast(_options.Horizon) / s.Last - 1m;
-        var rationale = string.Create(
-            CultureInfo.InvariantCulture, $"{features.Symbol} {_options.Horizon}d forecast {forecast * 100m:+0.00;-0.00}% (Holt trend {s.Trend / s.Last * 100m:+0.000;-0.000}%/bar)");
-        return new ModelScore(ModelId, Family, features.Symbol, Round(score), contributions, rationale, features.AsOf);
+        var (symbol, horizon) = (features.Symbol, _options.Horizon);
+        return new ModelScore(ModelId, Family, symbol, Round(score), contributions, () => Rationale(symbol, horizon, s), features.AsOf);
+    }
+
+    private static string Rationale(string symbol, int horizon, HoltState s)
+    {
+        var forecast = s.Forecast(horizon) / s.Last - 1m;
+        return string.Create(
+            CultureInfo.InvariantCulture, $"{symbol} {horizon}d forecast {forecast * 100m:+0.00;-0.00}% (Holt trend {s.Trend / s.Last * 100m:+0.000;-0.000}%/bar)");
     }
 
     private static decimal Round(decimal value) => Math.Round(value, 6, MidpointRounding.ToEven);

@@ -24,8 +24,8 @@ public abstract class SquashedFeatureModel(string id, string family) : IScoringM
         return new ModelScore(Id, Family, features.Symbol, score, contributions, signal.Why, features.AsOf);
     }
 
-    /// <summary>The scaled input, the feature it came from, and a human reason; null to abstain.</summary>
-    protected abstract (decimal Value, string Feature, string Why)? Signal(FeatureVector features);
+    /// <summary>The scaled input, the feature it came from, and a human reason (written when read); null to abstain.</summary>
+    protected abstract (decimal Value, string Feature, Func<string> Why)? Signal(FeatureVector features);
 
     protected static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
@@ -33,8 +33,8 @@ public abstract class SquashedFeatureModel(string id, string family) : IScoringM
 /// <summary><c>momentum@2</c>: 20-day momentum, a 10% move scaling to 0.5.</summary>
 public sealed class MomentumModel() : SquashedFeatureModel("momentum@2", "price")
 {
-    protected override (decimal, string, string)? Signal(FeatureVector f) =>
-        f.Get(FeatureNames.Momentum20d) is { } m ? (m / 0.10m, FeatureNames.Momentum20d, Invariant($"20-day momentum {m * 100m:+0.0;-0.0;0.0}%")) : null;
+    protected override (decimal, string, Func<string>)? Signal(FeatureVector f) =>
+        f.Get(FeatureNames.Momentum20d) is { } m ? (m / 0.10m, FeatureNames.Momentum20d, () => Invariant($"20-day momentum {m * 100m:+0.0;-0.0;0.0}%")) : null;
 }
 
 /// <summary>
@@ -43,12 +43,12 @@ public sealed class MomentumModel() : SquashedFeatureModel("momentum@2", "price"
 /// </summary>
 public sealed class InsiderFlowModel() : SquashedFeatureModel("insider-flow@2", "insider")
 {
-    protected override (decimal, string, string)? Signal(FeatureVector f)
+    protected override (decimal, string, Func<string>)? Signal(FeatureVector f)
     {
         if (f.Get(FeatureNames.InsiderRoleWeightedNetUsd30d) is not { } usd || usd == 0m)
             return null;
         var cluster = f.Get(FeatureNames.InsiderClusterBuyers14d) >= 2m ? 2m : 1m;
-        return (usd / 1_000_000m * cluster, FeatureNames.InsiderRoleWeightedNetUsd30d, Invariant($"role-weighted insider net {usd:+0;-0;0} USD"));
+        return (usd / 1_000_000m * cluster, FeatureNames.InsiderRoleWeightedNetUsd30d, () => Invariant($"role-weighted insider net {usd:+0;-0;0} USD"));
     }
 }
 
@@ -58,11 +58,11 @@ public sealed class InsiderFlowModel() : SquashedFeatureModel("insider-flow@2", 
 /// </summary>
 public sealed class SocialSentimentModel() : SquashedFeatureModel("social-sentiment@1", "sentiment")
 {
-    protected override (decimal, string, string)? Signal(FeatureVector f)
+    protected override (decimal, string, Func<string>)? Signal(FeatureVector f)
     {
         if (f.Get(FeatureNames.SentimentMean1d) is not { } mean || f.Get(FeatureNames.Mentions1d) is not > 0m)
             return null;
         var organic = 1m - (f.Get(FeatureNames.SwarmShare1d) ?? 0m);
-        return (mean * organic * 2m, FeatureNames.SentimentMean1d, Invariant($"sentiment {mean:+0.00;-0.00;0.00} ({organic:P0} organic)"));
+        return (mean * organic * 2m, FeatureNames.SentimentMean1d, () => Invariant($"sentiment {mean:+0.00;-0.00;0.00} ({organic:P0} organic)"));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Vanta.Core.Domain;
 using Vanta.Core.Ids;
+using Vanta.Core.Serialization;
 using Vanta.Markets.Features;
 using Vanta.Markets.Models;
 
@@ -140,10 +141,20 @@ public sealed class MetaBeliefStacker(StackerOptions options)
         return track;
     }
 
-    /// <summary>Content id over symbol, time, score and lineage.</summary>
-    public static SignalId SignalIdOf(string symbol, DateTimeOffset issuedAt, decimal score, ImmutableArray<EventId> parents) =>
-        new(ContentHash.Id([symbol, issuedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-            score.ToString("0.############################", CultureInfo.InvariantCulture), .. parents.Select(p => p.Value)]));
+    /// <summary>
+    /// Content id over symbol, time, score and lineage; the score as plain text, so 0.5 and 0.500000 (equal decimals
+    /// with different scales) give one id.
+    /// </summary>
+    public static SignalId SignalIdOf(string symbol, DateTimeOffset issuedAt, decimal score, ImmutableArray<EventId> parents)
+    {
+        var parts = new string[3 + parents.Length];
+        parts[0] = symbol;
+        parts[1] = issuedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        parts[2] = PlainDecimal.Format(score);
+        for (var i = 0; i < parents.Length; i++)
+            parts[3 + i] = parents[i].Value;
+        return new(ContentHash.Id(parts));
+    }
 
     private sealed class SymbolTrack
     {

@@ -31,6 +31,21 @@ public sealed class DirectionModelTests
     }
 
     [Fact]
+    public void The_same_vector_under_the_same_training_is_walked_once()
+    {
+        // The walk-forward trainer scores each bar's vector for its hit rate and the layer scores it again.
+        var model = Trained.Value.Model;
+        var vector = WalkForwardTrainerTests.Vector("X", 400, 0.1m);
+        var first = model.Score(vector);
+        Assert.Same(first, model.Score(vector));
+        var equalCopy = vector with { };
+        var again = model.Score(equalCopy);
+        Assert.NotSame(first, again);
+        Assert.Equal(first, again);
+        Assert.Equal(first!.Rationale, again!.Rationale);
+    }
+
+    [Fact]
     public void Contributions_add_up_to_the_score_and_the_regime_feature_leads()
     {
         var model = Trained.Value.Model;
