@@ -98,6 +98,7 @@ public sealed class VaultRunTests(SampleRunFixture run) : IClassFixture<SampleRu
         try
         {
             var (_, layout) = await RunWithEditsAsync(home);
+            AssertCollaredOrders(layout);
             var statements = JournalReader.ReadAll(layout.Journal).Select(r => r.Envelope)
                 .Where(e => e.Is(EventKinds.Config)).Select(e => e.Read(EventKinds.Config))
                 .Where(d => d.Kind == VaultCapitalBook.DocumentKind)
@@ -149,6 +150,33 @@ public sealed class VaultRunTests(SampleRunFixture run) : IClassFixture<SampleRu
         {
             Directory.Delete(home, recursive: true);
         }
+    }
+
+    // growth has a 2% limit collar: its intents carry a worst acceptable price and the executor sends limit orders
+    // at exactly that price, filled at it or better; core has none and trades at market.
+    private static void AssertCollaredOrders(HomeLayout layout)
+    {
+        var envelopes = JournalReader.ReadAll(layout.Journal).Select(r => r.Envelope).ToList();
+        var intents = envelopes.Where(e => e.Is(EventKinds.AllocationIntent)).Select(e => e.Read(EventKinds.AllocationIntent))
+            .ToDictionary(i => i.IntentId);
+        var orders = envelopes.Where(e => e.Is(EventKinds.Order)).Select(e => e.Read(EventKinds.Order)).ToList();
+        var growth = orders.Where(o => o.VaultId.Value == "growth").ToList();
+        Assert.NotEmpty(growth);
+        Assert.All(growth, o =>
+        {
+            Assert.Equal(OrderType.Limit, o.Type);
+            Assert.Equal(intents[o.IntentId].LimitPrice, o.LimitPrice);
+        });
+        Assert.All(orders.Where(o => o.VaultId.Value == "core"), o => Assert.Equal((OrderType.Market, (decimal?)null), (o.Type, o.LimitPrice)));
+
+        var limits = growth.ToDictionary(o => o.OrderId, o => (o.Side, o.LimitPrice!.Value));
+        var fills = envelopes.Where(e => e.Is(EventKinds.Fill)).Select(e => e.Read(EventKinds.Fill)).Where(f => limits.ContainsKey(f.OrderId)).ToList();
+        Assert.NotEmpty(fills);
+        Assert.All(fills, f =>
+        {
+            var (side, limit) = limits[f.OrderId];
+            Assert.True(side == OrderSide.Buy ? f.Price <= limit : f.Price >= limit, $"{f.Symbol} {side} filled at {f.Price}, limit {limit}");
+        });
     }
 
     [Fact]

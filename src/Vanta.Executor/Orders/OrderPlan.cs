@@ -16,6 +16,12 @@ public enum PlanRejection
 
     /// <summary>The vault has no equity to size a non-zero target from.</summary>
     NoEquity = 4,
+
+    /// <summary>
+    /// The intent carries a limit collar for one side, but the executor's position needs the other: the control
+    /// plane sized it from a position the executor does not hold, so its worst acceptable price is meaningless.
+    /// </summary>
+    SideMismatch = 5,
 }
 
 /// <summary>Why a valid intent needs no order. Persisted values are frozen.</summary>

@@ -5,10 +5,13 @@ using Vanta.Core.Ids;
 namespace Vanta.Executor.Orders;
 
 /// <summary>
-/// Turns an <see cref="AllocationIntent"/> into at most one market order:
+/// Turns an <see cref="AllocationIntent"/> into at most one order:
 /// <c>target = truncate(target_weight x equity / last_price)</c> whole shares,
-/// <c>delta = target - position - pending</c>. Order ids derive from the intent id, and the planner remembers
-/// every client order id it issued, so a retried or replayed intent is refused instead of ordered twice.
+/// <c>delta = target - position - pending</c>. The weight is sized from the executor's own ledger equity (it
+/// includes the vault's PnL, which the control plane's <see cref="AllocationIntent.TargetQuantity"/> estimate
+/// does not). An intent with a limit collar (<see cref="AllocationIntent.LimitPrice"/>) becomes a limit order at
+/// that worst acceptable price; without one, a market order. Order ids derive from the intent id, and the planner
+/// remembers every client order id it issued, so a retried or replayed intent is refused instead of ordered twice.
 /// </summary>
 /// <remarks>Not thread-safe: the executor kernel calls it from one thread.</remarks>
 public sealed class OrderPlanner(OrderPlannerOptions options)
@@ -53,16 +56,21 @@ public sealed class OrderPlanner(OrderPlannerOptions options)
             return new OrderPlan.Skip(PlanSkip.BelowMinimumNotional,
                 Invariant($"{quantity} {intent.Symbol} is worth {notional}, under the minimum {options.MinimumNotional}"));
 
+        var side = delta > 0m ? OrderSide.Buy : OrderSide.Sell;
+        if (intent.LimitPrice is not null && intent.Side is { } intended && intended != side)
+            return new OrderPlan.Reject(PlanRejection.SideMismatch,
+                Invariant($"the intent's limit {intent.LimitPrice} is for a {intended}, but position {context.PositionQuantity} and pending {context.PendingQuantity} need a {side} of {quantity}"));
+
         var order = new Order(
             OrderIds.OrderIdFor(intent.IntentId),
             clientOrderId,
             intent.IntentId,
             intent.VaultId,
             intent.Symbol,
-            delta > 0m ? OrderSide.Buy : OrderSide.Sell,
-            OrderType.Market,
+            side,
+            intent.LimitPrice is null ? OrderType.Market : OrderType.Limit,
             quantity,
-            LimitPrice: null,
+            intent.LimitPrice,
             options.TimeInForce,
             now);
         _issued.Add(clientOrderId);

@@ -27,6 +27,30 @@ public sealed class OrderPlannerTests
         Assert.Null(order.LimitPrice);
     }
 
+    [Fact]
+    public void An_intent_with_a_limit_collar_becomes_a_limit_order_at_its_worst_acceptable_price()
+    {
+        var intent = Intent("AAPL", 0.5m, Now) with { Side = OrderSide.Buy, LimitPrice = 102.01m };
+
+        var order = Submitted(new OrderPlanner().Plan(intent, new PlanningContext(10000m, 0m, 0m, 101m), Now));
+
+        Assert.Equal((OrderSide.Buy, 49m, OrderType.Limit, 102.01m), (order.Side, order.Quantity, order.Type, order.LimitPrice));
+    }
+
+    [Fact]
+    public void A_collar_for_the_other_side_is_refused_rather_than_sent_at_a_meaningless_price()
+    {
+        // Alpha thought the vault was flat and collared a buy; the executor holds 80, so the target needs a sell.
+        var intent = Intent("AAPL", 0.5m, Now) with { Side = OrderSide.Buy, LimitPrice = 102.01m };
+
+        var plan = new OrderPlanner().Plan(intent, new PlanningContext(10000m, 80m, 0m, 101m), Now);
+
+        var reject = Assert.IsType<OrderPlan.Reject>(plan);
+        Assert.Equal(PlanRejection.SideMismatch, reject.Reason);
+        Assert.Contains("Buy", reject.Detail, StringComparison.Ordinal);
+        Assert.Contains("Sell of 31", reject.Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     // target 0.5 x 10000 / 100 = 50; held 30, 10 more coming: buy 10
     [InlineData(0.5, 30, 10, OrderSide.Buy, 10)]

@@ -107,10 +107,53 @@ public sealed class IsolationForest
         if (x.Length != Dimensions)
             throw new ArgumentException($"expected {Dimensions} attributes, got {x.Length}", nameof(x));
         var nodes = _nodes;
+        var roots = _roots;
         var total = 0.0;
-        foreach (var root in _roots)
+        // Four trees walked in lockstep: their node loads (mostly cache misses across a symbol's forest) overlap
+        // instead of waiting on one another. Path lengths are still summed in tree order, so the total is the same.
+        var t = 0;
+        for (; t + 4 <= roots.Length; t += 4)
         {
-            var node = root;
+            int a = roots[t], b = roots[t + 1], c = roots[t + 2], d = roots[t + 3];
+            int da = 0, db = 0, dc = 0, dd = 0;
+            while (true)
+            {
+                var moved = false;
+                if (nodes[a].Feature >= 0)
+                {
+                    a = x[nodes[a].Feature] < nodes[a].Value ? a + 1 : nodes[a].Right;
+                    da++;
+                    moved = true;
+                }
+                if (nodes[b].Feature >= 0)
+                {
+                    b = x[nodes[b].Feature] < nodes[b].Value ? b + 1 : nodes[b].Right;
+                    db++;
+                    moved = true;
+                }
+                if (nodes[c].Feature >= 0)
+                {
+                    c = x[nodes[c].Feature] < nodes[c].Value ? c + 1 : nodes[c].Right;
+                    dc++;
+                    moved = true;
+                }
+                if (nodes[d].Feature >= 0)
+                {
+                    d = x[nodes[d].Feature] < nodes[d].Value ? d + 1 : nodes[d].Right;
+                    dd++;
+                    moved = true;
+                }
+                if (!moved)
+                    break;
+            }
+            total += da + nodes[a].Value;
+            total += db + nodes[b].Value;
+            total += dc + nodes[c].Value;
+            total += dd + nodes[d].Value;
+        }
+        for (; t < roots.Length; t++)
+        {
+            var node = roots[t];
             var depth = 0;
             while (nodes[node].Feature >= 0)
             {
