@@ -24,7 +24,7 @@ public sealed partial class ReplayTests(SampleRunFixture sample) : IClassFixture
     }
 
     [Fact]
-    public async Task A_vault_json_reloaded_mid_run_is_restored_at_its_effective_time()
+    public async Task Vault_json_edits_mid_run_refused_reverted_removed_and_applied_replay_identically()
     {
         var home = RepoPaths.NewTempDirectory("replay-reload");
         try
@@ -32,18 +32,43 @@ public sealed partial class ReplayTests(SampleRunFixture sample) : IClassFixture
             var layout = HomeLayout.At(home);
             layout.EnsureCreated();
             VaultConfigLoader.WriteDefaultIfMissing(layout.VaultConfig);
-            var edited = File.ReadAllText(layout.VaultConfig).Replace("100000", "90000", StringComparison.Ordinal);
-            // The run picks the edit up at the next day on its clock and journals the new version.
+            var original = File.ReadAllText(layout.VaultConfig);
+            var edited = original.Replace("100000", "90000", StringComparison.Ordinal);
+            var broken = original.Replace("100000", "-5", StringComparison.Ordinal);
+            // The run picks each edit up at the next day on its clock: a refused edit, a revert to the active
+            // version, the same refused edit again, a removal, and finally a valid new version.
             void Progress(int done, int total)
             {
-                if (done == 4097)
-                    File.WriteAllText(layout.VaultConfig, edited);
+                switch (done)
+                {
+                    case 1025 or 3073:
+                        File.WriteAllText(layout.VaultConfig, broken);
+                        break;
+                    case 2049:
+                        File.WriteAllText(layout.VaultConfig, original);
+                        break;
+                    case 3585:
+                        File.Delete(layout.VaultConfig);
+                        break;
+                    case 4097:
+                        File.WriteAllText(layout.VaultConfig, edited);
+                        break;
+                }
             }
             var run = await EmbeddedRun.ExecuteAsync(new RunRequest(layout, RepoPaths.SampleTape, RunRequest.DefaultCosts), Progress, _ => { });
             Assert.True(run.Summary is not null, run.Error);
-            var versions = JournalReader.ReadAll(layout.Journal).Select(r => r.Envelope).Where(e => e.Is(EventKinds.Config))
-                .Select(e => e.Read(EventKinds.Config)).Where(d => d.Kind == VaultConfigLoader.DocumentKind).ToList();
-            Assert.Equal(2, versions.Count);
+            var records = JournalReader.ReadAll(layout.Journal).Select(r => r.Envelope).ToList();
+            var configs = records.Where(e => e.Is(EventKinds.Config)).Select(e => (e.EventId, Document: e.Read(EventKinds.Config))).ToList();
+            Assert.Equal(2, configs.Count(c => c.Document.Kind == VaultConfigLoader.DocumentKind));
+            // What Alpha saw and did not apply is journaled: the broken file twice, the revert, the removal.
+            var unapplied = configs.Where(c => c.Document.Kind == ConfigSighting.UnappliedKind(VaultConfigLoader.DocumentKind)).ToList();
+            Assert.Equal([broken, original, broken], unapplied.Select(c => c.Document.Content));
+            Assert.Single(configs, c => c.Document.Kind == ConfigSighting.RemovedKind(VaultConfigLoader.DocumentKind));
+            // Each refusal points at the content it refused.
+            var refusals = records.Where(e => e.Is(EventKinds.Quarantine) && e.Read(EventKinds.Quarantine).Source == "alpha.config").ToList();
+            Assert.Equal(3, refusals.Count);
+            var brokenIds = unapplied.Where(c => c.Document.Content == broken).Select(c => c.EventId).ToHashSet();
+            Assert.Equal(2, refusals.Count(r => r.Parents.Length == 1 && brokenIds.Contains(r.Parents[0])));
 
             var replay = await VantaRunner.InvokeAsync("replay", "--home", home, "--verify");
 

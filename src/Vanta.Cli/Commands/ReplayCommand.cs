@@ -207,7 +207,9 @@ internal sealed record JournaledRuns(
 
 /// <summary>
 /// Writes the journaled config versions into the scratch home's <c>memory/</c>: those in force when a run started
-/// before it starts, and the ones Alpha reloaded during it when the replay's clock reaches their effective time.
+/// before it starts, and the ones Alpha reloaded during it when the replay's clock reaches their effective time,
+/// together with the file contents Alpha saw and did not apply (refused edits, removals, reverts), so the replay's
+/// Alpha refuses the same edits with the same quarantine records.
 /// </summary>
 internal sealed class ConfigVersions(HomeLayout scratch)
 {
@@ -223,10 +225,10 @@ internal sealed class ConfigVersions(HomeLayout scratch)
             var document = record.Envelope!.Read(EventKinds.Config);
             if (PathOf(document.Kind) is null)
                 continue;
-            if (document.EffectiveAt <= start)
-                _active[document.Kind] = document;
-            else
+            if (document.EffectiveAt > start)
                 _later.Enqueue(document);
+            else if (document.Kind == Applied(document.Kind))
+                _active[document.Kind] = document; // a run starts on valid files: earlier sightings are history.
         }
         // A version already journaled by an earlier run is not journaled again: it stays in force.
         foreach (var document in _active.Values)
@@ -244,11 +246,25 @@ internal sealed class ConfigVersions(HomeLayout scratch)
         while (_later.TryPeek(out var next) && next.EffectiveAt <= now)
         {
             _later.Dequeue();
-            File.WriteAllText(PathOf(next.Kind)!, next.Content);
+            if (next.Kind == ConfigSighting.RemovedKind(Applied(next.Kind)))
+                File.Delete(PathOf(next.Kind)!);
+            else
+                File.WriteAllText(PathOf(next.Kind)!, next.Content);
         }
     }
 
-    private string? PathOf(string kind) => kind switch
+    // The file kind a document is about: "vault_unapplied" and "vault_removed" are about vault.json.
+    private static string Applied(string kind)
+    {
+        foreach (var file in (ReadOnlySpan<string>)[VaultConfigLoader.DocumentKind, VaultOverlayLoader.DocumentKind])
+        {
+            if (kind == ConfigSighting.UnappliedKind(file) || kind == ConfigSighting.RemovedKind(file))
+                return file;
+        }
+        return kind;
+    }
+
+    private string? PathOf(string kind) => Applied(kind) switch
     {
         VaultConfigLoader.DocumentKind => scratch.VaultConfig,
         VaultOverlayLoader.DocumentKind => scratch.VaultOverlay,

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using Vanta.Core.Domain;
 using Vanta.Core.Ids;
 using Vanta.Vaults.Overlay;
 
@@ -38,12 +39,16 @@ public sealed class VaultConfigWatch
 
     public VaultConfigResult Active { get; private set; }
 
+    /// <summary>The watched overlay file.</summary>
+    public string OverlayPath => _overlayPath;
+
     public VaultOverlayResult? ActiveOverlay { get; private set; }
 
     /// <summary>Rereads both files; versions loaded now take <paramref name="now"/> as their effective time.</summary>
     public ConfigPoll Poll(DateTimeOffset now)
     {
         var rejected = ImmutableArray.CreateBuilder<ConfigRejection>();
+        var unapplied = ImmutableArray.CreateBuilder<ConfigSighting>();
         var vaultChanged = false;
         var overlayChanged = false;
 
@@ -55,6 +60,8 @@ public sealed class VaultConfigWatch
                 rejected.Add(new ConfigRejection(name, Digest(vaultText), loaded.Errors));
             else if (loaded.Document.Version != Active.Document!.Version)
                 (Active, vaultChanged) = (loaded, true);
+            if (!vaultChanged)
+                unapplied.Add(new ConfigSighting(VaultConfigLoader.DocumentKind, vaultText));
         }
 
         if (Changed(_overlayPath, ref _overlaySeen, out var overlayText))
@@ -67,8 +74,10 @@ public sealed class VaultConfigWatch
                 rejected.Add(new ConfigRejection(name, Digest(overlayText), loaded.Errors));
             else if (loaded.Document!.Version != ActiveOverlay?.Document?.Version)
                 (ActiveOverlay, overlayChanged) = (loaded, true);
+            if (!overlayChanged)
+                unapplied.Add(new ConfigSighting(VaultOverlayLoader.DocumentKind, overlayText));
         }
-        return new ConfigPoll(vaultChanged, overlayChanged, rejected.ToImmutable());
+        return new ConfigPoll(vaultChanged, overlayChanged, rejected.ToImmutable()) { Unapplied = unapplied.ToImmutable() };
     }
 
     // True when the file's content (null: absent) differs from what was seen last; it is then seen. A file that
@@ -105,6 +114,28 @@ public sealed class VaultConfigWatch
 public sealed record ConfigPoll(bool VaultChanged, bool OverlayChanged, ImmutableArray<ConfigRejection> Rejected)
 {
     public bool Any => VaultChanged || OverlayChanged || !Rejected.IsEmpty;
+
+    /// <summary>
+    /// Every changed file content that did not become a new version (refused, removed, or back to the active
+    /// version), so a journal can keep what the system saw and a replay can show it the same files.
+    /// </summary>
+    public ImmutableArray<ConfigSighting> Unapplied { get; init; } = [];
+}
+
+/// <summary>The content of a config file as seen (null: the file was removed), by its document kind.</summary>
+public sealed record ConfigSighting(string Kind, string? Content)
+{
+    /// <summary>The <c>config</c> document kind that journals a sighting of <paramref name="kind"/>'s file.</summary>
+    public static string UnappliedKind(string kind) => kind + "_unapplied";
+
+    /// <summary>The <c>config</c> document kind that journals the removal of <paramref name="kind"/>'s file.</summary>
+    public static string RemovedKind(string kind) => kind + "_removed";
+
+    /// <summary>The document to journal: the content under the unapplied kind, or an empty removal document.</summary>
+    public ConfigDocument ToDocument(DateTimeOffset seenAt) =>
+        Content is null
+            ? ConfigDocument.Of(RemovedKind(Kind), "", seenAt)
+            : ConfigDocument.Of(UnappliedKind(Kind), Content, seenAt);
 }
 
 /// <summary>A changed config file that was refused, with the SHA-256 of its content (null when it was removed).</summary>

@@ -9,6 +9,7 @@ using Vanta.Journal;
 using Vanta.Vaults.Compounding;
 using Vanta.Vaults.Config;
 using Vanta.Vaults.Engine;
+using Vanta.Vaults.Overlay;
 
 namespace Vanta.Cli.Embedded.Roles;
 
@@ -111,15 +112,26 @@ public sealed class AlphaRole
     private async ValueTask ReloadAsync(DateTimeOffset now, CancellationToken ct)
     {
         var poll = _watch.Poll(now);
+        // What the files held is journaled (not applied, not sent to the Executor), so explain shows the refused
+        // content and a replay shows Alpha the same files; each refusal names it as its parent.
+        var seen = new Dictionary<string, EventId>(StringComparer.Ordinal);
+        foreach (var sighting in poll.Unapplied)
+        {
+            var document = Envelope.Create(EventKinds.Config, sighting.ToDocument(now), now, now, Producer);
+            _outbox.Record(document);
+            seen[sighting.Kind] = document.EventId;
+        }
         foreach (var rejection in poll.Rejected)
         {
+            var kind = rejection.File == Path.GetFileName(_watch.OverlayPath) ? VaultOverlayLoader.DocumentKind : VaultConfigLoader.DocumentKind;
+            ImmutableArray<EventId> parents = seen.TryGetValue(kind, out var parent) ? [parent] : [];
             foreach (var error in rejection.Errors)
             {
                 ConfigRejections++;
                 var location = error.Field.Length == 0 ? rejection.File : $"{rejection.File}:$.{error.Field}";
                 var entry = new QuarantineEntry("alpha.config", location, error.Message + "; the previous valid version stays active",
                     rejection.ContentSha256, now);
-                if (_outbox.Record(Envelope.Create(EventKinds.Quarantine, entry, now, now, Producer)))
+                if (_outbox.Record(Envelope.Create(EventKinds.Quarantine, entry, now, now, Producer, parents)))
                     _quarantineLog?.Append(entry, VantaJsonContext.Default.QuarantineEntry);
             }
         }
