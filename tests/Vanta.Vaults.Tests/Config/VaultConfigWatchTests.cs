@@ -36,6 +36,9 @@ public sealed class VaultConfigWatchTests : IDisposable
         Assert.Equal(Core.Ids.ContentHash.Sha256Hex(bad), rejection.ContentSha256);
         Assert.False(poll.VaultChanged);
         Assert.Equal(active, watch.Active.Document!.Version);
+        // What was seen and not applied is handed out for the journal, content and all.
+        Assert.Equal(new ConfigSighting(VaultConfigLoader.DocumentKind, bad), Assert.Single(poll.Unapplied));
+        Assert.Equal(("vault_unapplied", bad), (poll.Unapplied[0].ToDocument(T0).Kind, poll.Unapplied[0].ToDocument(T0).Content));
 
         // The same bad content is not reported again; fixing it makes a new version.
         Assert.False(watch.Poll(T0.AddDays(2)).Any);
@@ -43,6 +46,7 @@ public sealed class VaultConfigWatchTests : IDisposable
         poll = watch.Poll(T0.AddDays(3));
         Assert.True(poll.VaultChanged);
         Assert.Empty(poll.Rejected);
+        Assert.Empty(poll.Unapplied);
         Assert.Equal(250000m, watch.Active.Config!.Vaults[0].Capital);
         Assert.Equal(T0.AddDays(3), watch.Active.Document!.EffectiveAt);
     }
@@ -57,13 +61,17 @@ public sealed class VaultConfigWatchTests : IDisposable
         Assert.Equal(VaultConfigErrorCode.InvalidJson, Assert.Single(Assert.Single(watch.Poll(T0).Rejected).Errors).Code);
 
         File.Delete(VaultPath);
-        var removed = Assert.Single(watch.Poll(T0).Rejected);
+        var removal = watch.Poll(T0);
+        Assert.Equal(("vault_removed", ""), (Assert.Single(removal.Unapplied).ToDocument(T0).Kind, removal.Unapplied[0].ToDocument(T0).Content));
+        var removed = Assert.Single(removal.Rejected);
         Assert.Equal(VaultConfigErrorCode.MissingFile, Assert.Single(removed.Errors).Code);
         Assert.Null(removed.ContentSha256);
 
         // Same content, other layout: valid, same version, nothing changes.
         File.WriteAllText(VaultPath, VaultConfigLoader.ToCanonicalJson(VaultConfig.Default));
-        Assert.False(watch.Poll(T0).Any);
+        var same = watch.Poll(T0);
+        Assert.False(same.Any);
+        Assert.Equal(VaultConfigLoader.ToCanonicalJson(VaultConfig.Default), Assert.Single(same.Unapplied).Content);
         Assert.Equal(active, watch.Active.Document!.Version);
     }
 
