@@ -85,14 +85,63 @@ public sealed class OrderCommandTests : IAsyncLifetime
         });
 
         var watch = await VantaRunner.InvokeAsync("order", "watch", "--home", _home, "--base-url", _venue.Server.BaseUri.ToString(),
-            "--stream-url", stream.Uri.ToString());
+            "--stream-url", stream.Uri.ToString(), "--reconnects", "0");
 
         Assert.True(watch.ExitCode == 0, watch.Error + watch.Output);
         Assert.True(watch.Output.Contains("2 update(s) journaled", StringComparison.Ordinal), watch.Output);
+        Assert.Contains("stream ended", watch.Output, StringComparison.Ordinal);
         var fills = Journal().Where(e => e.Is(EventKinds.Fill)).Select(e => e.Read(EventKinds.Fill)).ToList();
         // 10 x 189.6 - 4 x 189 = 1,140 for the last 6: 190 each.
         Assert.Equal([(4m, 189m), (6m, 190m)], fills.Select(f => (f.Quantity, f.Price)));
         Assert.DoesNotContain("reconciled", watch.Output);
+    }
+
+    [Fact]
+    public async Task Watch_reconnects_after_a_dropped_stream_and_reconciles_what_it_missed()
+    {
+        await Submit("--qty", "10", "--price", "190", "--ref", "drop");
+        var booked = _venue.Booked.Single();
+        var cid = booked["client_order_id"]!.ToString();
+        var order = $$"""{"id":"{{booked["id"]}}","client_order_id":"{{cid}}","symbol":"AAPL","side":"buy","type":"market","qty":"10","extended_hours":false""";
+        var sessions = 0;
+        await using var stream = StandInWebSocketServer.Start("/stream", async (session, ct) =>
+        {
+            var n = Interlocked.Increment(ref sessions);
+            if (n > 2)
+            {
+                // The venue is gone for good: the handshake completes but nobody answers the authentication.
+                await session.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, "down", ct);
+                return;
+            }
+            await session.ReceiveAsync(ct);
+            await session.SendTextAsync("""{"stream":"authorization","data":{"status":"authorized","action":"authenticate"}}""", ct);
+            await session.ReceiveAsync(ct);
+            await session.SendTextAsync("""{"stream":"listening","data":{"streams":["trade_updates"]}}""", ct);
+            if (n == 1)
+            {
+                _venue.Fill(cid, 10m, 189.6m);
+                await session.SendTextAsync($$$$"""{"stream":"trade_updates","data":{"event":"partial_fill","timestamp":"2026-11-30T14:31:04Z","price":"189","qty":"4","order":{{{{order}}}},"filled_qty":"4","filled_avg_price":"189","status":"partially_filled"}}}""", ct);
+                // The connection drops before the final fill is pushed: that update is lost for good.
+                session.Socket.Abort();
+                return;
+            }
+            await session.SendTextAsync($$$$"""{"stream":"trade_updates","data":{"event":"fill","timestamp":"2026-11-30T14:31:05Z","price":"190","qty":"6","order":{{{{order}}}},"filled_qty":"10","filled_avg_price":"189.6","status":"filled"}}}""", ct);
+            await session.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "bye", ct);
+        });
+
+        var watch = await VantaRunner.InvokeAsync("order", "watch", "--home", _home, "--base-url", _venue.Server.BaseUri.ToString(),
+            "--stream-url", stream.Uri.ToString(), "--reconnects", "1");
+
+        Assert.True(watch.ExitCode == 0, watch.Error + watch.Output);
+        Assert.Contains("reconnecting in 0.5 s (1 of 1)", watch.Output, StringComparison.Ordinal);
+        // The reconciliation after reconnecting adopts the fill the dropped stream never delivered; the pushed copy
+        // that follows changes nothing.
+        Assert.Contains("reconciliation after reconnecting: 1 difference(s)", watch.Output, StringComparison.Ordinal);
+        Assert.Contains("giving up after 1 reconnect(s) in a row", watch.Output, StringComparison.Ordinal);
+        Assert.Contains("2 update(s) journaled", watch.Output, StringComparison.Ordinal);
+        Assert.Equal(3, sessions);
+        var fills = Journal().Where(e => e.Is(EventKinds.Fill)).Select(e => e.Read(EventKinds.Fill)).ToList();
+        Assert.Equal([(4m, 189m), (6m, 190m)], fills.Select(f => (f.Quantity, f.Price)));
     }
 
     [Fact]

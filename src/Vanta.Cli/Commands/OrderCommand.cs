@@ -138,10 +138,25 @@ public static class OrderCommand
             Description = "The trade_updates WebSocket (default: wss://<base host>/stream)",
             CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri) ? uri : null,
         };
-        var max = new Option<int?>("--max-updates") { Description = "Stop after this many updates (default: until the stream ends or Ctrl+C)" };
-        var command = new Command("watch", "Journal Alpaca's trade_updates stream as it arrives (orders, fills), reconciling before and after") { home, baseUrl, streamUrl, max };
+        var max = new Option<int?>("--max-updates") { Description = "Stop after this many updates (default: until Ctrl+C, or the stream ends for good)" };
+        var reconnects = new Option<int>("--reconnects")
+        {
+            Description = "Reconnect this many times in a row after the stream drops or a reconnect fails, backing off 0.5 s doubling to 30 s, reconciling after each (default 20; 0: stop when the stream ends)",
+            DefaultValueFactory = _ => TradeUpdatesWatch.DefaultReconnects,
+        };
+        reconnects.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+                result.AddError("--reconnects must be 0 or more");
+        });
+        var command = new Command("watch", "Journal Alpaca's trade_updates stream as it arrives (orders, fills), reconnecting when it drops and reconciling before, after and between connections")
+        {
+            home, baseUrl, streamUrl, max, reconnects,
+        };
         command.SetAction((parse, ct) => WithDeskAsync(HomeLayout.At(parse.GetValue(home)!), "alpaca", parse.GetValue(baseUrl), Io.Of(parse),
-            (host, token) => TradeUpdatesWatch.RunAsync(host, parse.GetValue(baseUrl), parse.GetValue(streamUrl), parse.GetValue(max), Io.Of(parse).Out, token), ct));
+            (host, token) => TradeUpdatesWatch.RunAsync(
+                host, new TradeUpdatesWatch.Settings(parse.GetValue(baseUrl), parse.GetValue(streamUrl), parse.GetValue(max), parse.GetValue(reconnects)), Io.Of(parse).Out, token),
+            ct));
         return command;
     }
 
