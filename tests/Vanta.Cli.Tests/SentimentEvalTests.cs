@@ -1,3 +1,7 @@
+using Vanta.Cli.Embedded;
+using Vanta.Markets.Models.Sentiment;
+using Vanta.Markets.Reflection;
+
 namespace Vanta.Cli.Tests;
 
 public sealed class SentimentEvalTests
@@ -20,12 +24,24 @@ public sealed class SentimentEvalTests
 
             Assert.Equal(1, result.ExitCode); // one row rejected
             Assert.Contains("3 rows scored, 1 rejected", result.Output);
-            Assert.Contains("sentiment-linear@2", result.Output);
+            Assert.Contains("sentiment-nbsvm@3", result.Output);
             Assert.Contains("sentiment-vader@1", result.Output);
             Assert.Contains("macro-F1", result.Output);
             Assert.Contains("note: 1 of 3 rows are in the classifier's training data", result.Output);
             Assert.Contains(":5", result.Output); // the rejected row is named by its line
             Assert.True(Directory.EnumerateFiles(Path.Combine(dir, "home", "models")).Any(), "the trained classifier is cached in the home");
+
+            // models.json's text_model picks the text model behind the sentiment features; a run asking for the
+            // classifier loads the one cached in its home instead of training again.
+            var layout = HomeLayout.At(Path.Combine(dir, "home"));
+            var cached = Directory.GetFiles(layout.Models).Single();
+            var written = File.GetLastWriteTimeUtc(cached);
+            var finance = ModelsConfigLoader.Parse("""{ "schema_version": 1, "text_model": "sentiment-nbsvm@3" }""").Config!;
+            var text = EmbeddedRun.TextModel(finance, layout);
+            Assert.Equal(FinanceSentimentModel.ModelId, text.Id);
+            Assert.True(text.Score("Shares soar after record quarterly profit and raised guidance") > 0.3m);
+            Assert.Equal((cached, written), (Directory.GetFiles(layout.Models).Single(), File.GetLastWriteTimeUtc(cached)));
+            Assert.IsType<VaderSentiment>(EmbeddedRun.TextModel(ModelsConfig.Default, layout));
         }
         finally
         {

@@ -22,8 +22,7 @@ public static class SentimentEval
                 return 2;
             }
             // The classifier is trained once from the shipped headlines and cached in the home.
-            var models = Path.Combine(HomeLayout.At(parse.GetValue(home)!).Root, "models");
-            var classifier = FinanceSentimentCache.LoadOrTrain(models);
+            var classifier = FinanceSentimentCache.LoadOrTrain(HomeLayout.At(parse.GetValue(home)!).Models);
             var report = SentimentEvaluation.EvaluateFile(file, classifier, new VaderSentiment());
             var output = parse.InvocationConfiguration.Output;
             output.Write(report.Render());

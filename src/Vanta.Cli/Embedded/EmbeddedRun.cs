@@ -11,6 +11,7 @@ using Vanta.Journal;
 using Vanta.Markets.Enrichment;
 using Vanta.Markets.Features;
 using Vanta.Markets.Harvest;
+using Vanta.Markets.Models;
 using Vanta.Markets.Models.Sentiment;
 using Vanta.Markets.Reflection;
 using Vanta.Markets.Tape;
@@ -93,7 +94,7 @@ public static class EmbeddedRun
         using var quarantineLog = JsonlAppender.Open(home.QuarantineLog, warn);
         var outbox = new Outbox(journal, bus);
 
-        var layer = ModelLayer.Create(modelsConfig.Config!, new VaderSentiment());
+        var layer = ModelLayer.Create(modelsConfig.Config!, TextModel(modelsConfig.Config!, home));
         if (request.WriteLake)
             layer.RecordVectors();
         var markets = new MarketsRole(request.Node, bus, outbox, clock, layer, PreEnricher.CreateDefault());
@@ -160,6 +161,11 @@ public static class EmbeddedRun
     }
 
     /// <summary>Journals what the parsers set aside, linked to its raw document when it has one.</summary>
+    // The finance classifier is trained on the first run that asks for it (seeded: the same model every time) and
+    // loaded from the home's models/ after that.
+    internal static ITextSentimentModel TextModel(ModelsConfig config, HomeLayout home) =>
+        config.TextModel == FinanceSentimentModel.ModelId ? FinanceSentimentCache.LoadOrTrain(home.Models) : new VaderSentiment();
+
     private static void RecordQuarantine(
         ImmutableArray<RawDocument> raw, ImmutableArray<QuarantineEntry> quarantined, ImmutableArray<Envelope> documents, MarketsRole markets, JsonlAppender log)
     {

@@ -14,6 +14,9 @@ public sealed record HomeLayout(string Root)
     public string HarvestConfig => Path.Combine(Memory, "harvest.json");
     public string ModelsConfig => Path.Combine(Memory, "models.json");
 
+    /// <summary>Trained models kept between runs (the finance text classifier), named by id and training options.</summary>
+    public string Models => Path.Combine(Root, "models");
+
     /// <summary>The node's SQLite views (the lineage index); rebuilt from the journal when missing.</summary>
     public string Database => Path.Combine(Root, "vanta.db");
 

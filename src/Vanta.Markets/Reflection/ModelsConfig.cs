@@ -3,6 +3,7 @@ using Vanta.Markets.Models.Anomaly;
 using Vanta.Markets.Models.Direction;
 using Vanta.Markets.Models.Forecast;
 using Vanta.Markets.Models.Insider;
+using Vanta.Markets.Models.Sentiment;
 using Vanta.Markets.Reflection.Stacking;
 
 namespace Vanta.Markets.Reflection;
@@ -27,6 +28,13 @@ public sealed record ModelsConfig
     /// <summary>Every model the layer can build from config, in the order it builds them.</summary>
     public static ImmutableArray<string> KnownModels { get; } = [Momentum, InsiderFlow, InsiderGraph, SocialSentiment, Direction, Forecast, Anomaly];
 
+    /// <summary>
+    /// The text models that can score posts and headlines for the sentiment features: the VADER port (fast, no
+    /// training) or the finance classifier (trained once per home from the shipped labelled headlines, cached in
+    /// <c>models/</c>).
+    /// </summary>
+    public static ImmutableArray<string> TextModels { get; } = [VaderSentiment.ModelId, FinanceSentimentModel.ModelId];
+
     /// <summary>The signal families a TTL can be set for.</summary>
     public static ImmutableArray<string> Families { get; } = ["price", "direction", "forecast", "insider", "sentiment", "anomaly", "macro"];
 
@@ -35,6 +43,9 @@ public sealed record ModelsConfig
 
     /// <summary>The models that run, in <see cref="KnownModels"/> order.</summary>
     public ImmutableArray<string> Enabled { get; init; } = [Momentum, InsiderGraph, SocialSentiment, Direction, Forecast, Anomaly];
+
+    /// <summary>The text model behind the sentiment features, one of <see cref="TextModels"/>.</summary>
+    public string TextModel { get; init; } = VaderSentiment.ModelId;
 
     /// <summary>TTL of a conviction by the family that contributed most to it.</summary>
     public ImmutableSortedDictionary<string, TimeSpan> TtlByFamily { get; init; } = new StackerOptions().TtlByFamily;
@@ -85,6 +96,7 @@ public sealed record ModelsConfig
     {
         ArgumentNullException.ThrowIfNull(other);
         return Enabled.SequenceEqual(other.Enabled, StringComparer.Ordinal)
+            && TextModel == other.TextModel
             && TtlByFamily.SequenceEqual(other.TtlByFamily)
             && WeightOverrides.SequenceEqual(other.WeightOverrides)
             && DefaultTtl == other.DefaultTtl

@@ -25,6 +25,7 @@ public static class ModelsConfigLoader
         {
           "schema_version": 1,
           "enabled": ["momentum@2", "insider-graph@1", "social-sentiment@1", "direction-lgbm@1", "forecast-ets@1", "anomaly-iforest@1"],
+          "text_model": "sentiment-vader@1",
           "ttl": {
             "default": "4d",
             "price": "4d",
@@ -59,12 +60,12 @@ public static class ModelsConfigLoader
     private static ModelsConfigResult Read(JsonElement root, ConfigReader r)
     {
         var d = ModelsConfig.Default;
-        Known(r, root, "", ["schema_version", "enabled", "ttl", "stacker", "direction", "anomaly"]);
+        Known(r, root, "", ["schema_version", "enabled", "text_model", "ttl", "stacker", "direction", "anomaly"]);
         r.Int(root, "schema_version", "", 1, 1, 1);
         var enabled = Enabled(r, root, d.Enabled);
         var (ttls, defaultTtl) = Ttls(r, r.Object(root, "ttl", ""), d);
 
-        var config = d with { Enabled = enabled, TtlByFamily = ttls, DefaultTtl = defaultTtl };
+        var config = d with { Enabled = enabled, TtlByFamily = ttls, DefaultTtl = defaultTtl, TextModel = TextModel(r, root, d.TextModel) };
         if (r.Object(root, "stacker", "") is { } s)
         {
             Known(r, s, "stacker", ["horizon_bars", "learning_rate", "fixed_share", "hysteresis_band", "weight_overrides"]);
@@ -92,6 +93,18 @@ public static class ModelsConfigLoader
             config = config with { AnomalyFit = Anomaly(r, a, d.AnomalyFit) };
 
         return r.Errors.Count > 0 ? new(null, r.Errors) : new(config, []);
+    }
+
+    private static string TextModel(ConfigReader r, JsonElement root, string fallback)
+    {
+        if (!root.TryGetProperty("text_model", out var value) || value.ValueKind == JsonValueKind.Null)
+            return fallback;
+        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { } name || !ModelsConfig.TextModels.Contains(name, StringComparer.Ordinal))
+        {
+            r.Error("text_model", $"must be one of {string.Join(", ", ModelsConfig.TextModels)} (was {value.GetRawText()})");
+            return fallback;
+        }
+        return name;
     }
 
     private static ImmutableArray<string> Enabled(ConfigReader r, JsonElement root, ImmutableArray<string> fallback)
@@ -222,6 +235,7 @@ public static class ModelsConfigLoader
             "{",
             "  \"schema_version\": 1,",
             "  \"enabled\": [" + string.Join(", ", config.Enabled.Select(m => $"\"{m}\"")) + "],",
+            $"  \"text_model\": \"{config.TextModel}\",",
             "  \"ttl\": {",
             ttl,
             "  },",

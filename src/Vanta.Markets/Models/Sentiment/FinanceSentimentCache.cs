@@ -45,7 +45,7 @@ public static class FinanceSentimentCache
         ArgumentNullException.ThrowIfNull(options);
         var name = string.Create(
             CultureInfo.InvariantCulture,
-            $"{FinanceSentimentModel.ModelId}-s{options.Seed}-w{options.WordNgramLength}-c{options.CharNgramLength}-l2_{options.L2Regularization:R}.zip");
+            $"{FinanceSentimentModel.ModelId}-s{options.Seed}-w{options.WordNgramLength}-c{options.CharNgramLength}-l2_{options.L2Regularization:R}-nb{options.NbWeight:R}_w{options.NbWordNgramLength}_c{options.NbCharNgramLength}_l{options.NbLambda:R}.zip");
         return Path.Combine(modelsDirectory, name);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.ML.Transforms.Text;
 
 namespace Vanta.Markets.Models.Sentiment;
 
-/// <summary>How the finance classifier is trained; the defaults are the shipped model <c>sentiment-linear@2</c>.</summary>
+/// <summary>How the finance classifier is trained; the defaults are the shipped model <c>sentiment-nbsvm@3</c>.</summary>
 public sealed record FinanceSentimentOptions
 {
     /// <summary>Seed of the <see cref="MLContext"/>; the same seed and rows give the same model.</summary>
@@ -21,13 +21,25 @@ public sealed record FinanceSentimentOptions
 
     /// <summary>L2 regularisation of the maximum-entropy (multinomial logistic) model.</summary>
     public float L2Regularization { get; init; } = 0.01f;
+
+    /// <summary>Word n-grams of length 1 to this for the NB-SVM half, binarised.</summary>
+    public int NbWordNgramLength { get; init; } = 3;
+
+    /// <summary>Character n-grams of length 1 to this for the NB-SVM half, binarised.</summary>
+    public int NbCharNgramLength { get; init; } = 5;
+
+    /// <summary>Regularisation (lambda) of the NB-SVM one-vs-rest linear SVMs.</summary>
+    public float NbLambda { get; init; } = 1e-4f;
+
+    /// <summary>The weight of the NB-SVM scores in the mix with the maximum-entropy probabilities, in [0, 1].</summary>
+    public float NbWeight { get; init; } = 0.4f;
 }
 
 /// <summary>The featurisation and trainer of the finance classifier, and the text clean-up shared by training and scoring.</summary>
 internal static partial class FinanceTextPipeline
 {
     /// <summary>
-    /// The clean-up of <c>sentiment-linear@2</c>: links and cashtags become marker words (<c>url</c>, <c>tkr SYMBOL</c>),
+    /// The clean-up (unchanged since <c>sentiment-linear@2</c>): links and cashtags become marker words (<c>url</c>, <c>tkr SYMBOL</c>),
     /// percentages become <c>pct</c> / <c>pctup</c> / <c>pctdown</c>, dollar amounts <c>money</c> and other numbers
     /// <c>num</c>; the text is lower-cased and split into words, crude suffixes (-ing, -ed, -es, -s) are stripped, and
     /// a <see cref="FinanceCueWords"/> marker is appended for each bearish or bullish cue word.
@@ -68,28 +80,19 @@ internal static partial class FinanceTextPipeline
         return word;
     }
 
+    /// <summary>The column of raw n-gram counts that the NB-SVM half of the model reads.</summary>
+    public const string CountsColumn = "Counts";
+
+    /// <summary>
+    /// The maximum-entropy chain of <c>sentiment-linear@2</c> (its output column <c>Score</c> is unchanged), followed
+    /// by word and character n-gram counts in <see cref="CountsColumn"/> for the NB-SVM model.
+    /// </summary>
     public static IEstimator<ITransformer> Build(MLContext ml, FinanceSentimentOptions options)
     {
-        var featurizer = new TextFeaturizingEstimator.Options
-        {
-            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-            KeepDiacritics = false,
-            KeepPunctuations = false,
-            KeepNumbers = true,
-            WordFeatureExtractor = new WordBagEstimator.Options
-            {
-                NgramLength = options.WordNgramLength,
-                UseAllLengths = true,
-                Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
-            },
-            CharFeatureExtractor = new WordBagEstimator.Options
-            {
-                NgramLength = options.CharNgramLength,
-                UseAllLengths = true,
-                Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
-            },
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        };
+        var featurizer = Featurizer(
+            options.WordNgramLength, options.CharNgramLength, NgramExtractingEstimator.WeightingCriteria.TfIdf, TextFeaturizingEstimator.NormFunction.L2);
+        var counts = Featurizer(
+            options.NbWordNgramLength, options.NbCharNgramLength, NgramExtractingEstimator.WeightingCriteria.Tf, TextFeaturizingEstimator.NormFunction.None);
         var trainer = new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = nameof(TrainingRow.Label),
@@ -102,8 +105,31 @@ internal static partial class FinanceTextPipeline
         return ml.Transforms.Conversion.MapValueToKey(
                 nameof(TrainingRow.Label), nameof(TrainingRow.Label), keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(ml.Transforms.Text.FeaturizeText("Features", featurizer, nameof(TrainingRow.Text)))
-            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(trainer));
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(trainer))
+            .Append(ml.Transforms.Text.FeaturizeText(CountsColumn, counts, nameof(TrainingRow.Text)));
     }
+
+    private static TextFeaturizingEstimator.Options Featurizer(
+        int wordNgramLength, int charNgramLength, NgramExtractingEstimator.WeightingCriteria weighting, TextFeaturizingEstimator.NormFunction norm) => new()
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+            KeepDiacritics = false,
+            KeepPunctuations = false,
+            KeepNumbers = true,
+            WordFeatureExtractor = new WordBagEstimator.Options
+            {
+                NgramLength = wordNgramLength,
+                UseAllLengths = true,
+                Weighting = weighting,
+            },
+            CharFeatureExtractor = new WordBagEstimator.Options
+            {
+                NgramLength = charNgramLength,
+                UseAllLengths = true,
+                Weighting = weighting,
+            },
+            Norm = norm,
+        };
 
     [GeneratedRegex(@"https?://\S+", RegexOptions.CultureInvariant)]
     private static partial Regex Link();
@@ -140,10 +166,13 @@ internal static partial class FinanceTextPipeline
         public uint Label { get; set; }
     }
 
-    /// <summary>The class probabilities, indexed by <see cref="SentimentLabel"/>.</summary>
+    /// <summary>The maximum-entropy class probabilities, indexed by <see cref="SentimentLabel"/>, and the n-gram counts.</summary>
     internal sealed class ScoredRow
     {
         [ColumnName("Score")]
         public float[] Score { get; set; } = [];
+
+        [ColumnName(CountsColumn)]
+        public VBuffer<float> Counts { get; set; }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using Vanta.Markets.Models.Sentiment;
 using Xunit.Abstractions;
 
@@ -8,10 +9,13 @@ public sealed class FinanceSentimentModelTests(FinanceClassifierFixture fixture,
     : IClassFixture<FinanceClassifierFixture>
 {
     /// <summary>
-    /// The target is 0.85; sentiment-linear@2 measured 0.8371 on the default split (macro-F1 0.7722; @1 had
-    /// 0.8266), so the bar is what was measured less a small margin, not the target.
+    /// The target is 0.85; sentiment-nbsvm@3 measured 0.8444 on the default split (macro-F1 0.7816;
+    /// sentiment-linear@2, its maximum-entropy half alone, had 0.8371 and 0.7722), so the bars are what was measured
+    /// less a small margin, not the target.
     /// </summary>
-    private const double RequiredHeldOutAccuracy = 0.827;
+    private const double RequiredHeldOutAccuracy = 0.84;
+
+    private const double RequiredHeldOutMacroF1 = 0.775;
 
     [Fact]
     public void Held_out_accuracy_meets_the_target_and_beats_vader()
@@ -23,6 +27,8 @@ public sealed class FinanceSentimentModelTests(FinanceClassifierFixture fixture,
         Assert.Equal(1909, report.RowsScored);
         Assert.True(report.Classifier.Metrics.Accuracy >= RequiredHeldOutAccuracy,
             string.Create(CultureInfo.InvariantCulture, $"held-out accuracy {report.Classifier.Metrics.Accuracy:F4}"));
+        Assert.True(report.Classifier.Metrics.MacroF1 >= RequiredHeldOutMacroF1,
+            string.Create(CultureInfo.InvariantCulture, $"held-out macro-F1 {report.Classifier.Metrics.MacroF1:F4}"));
         Assert.True(report.Classifier.Metrics.Accuracy > report.Vader.Metrics.Accuracy + 0.2);
         Assert.True(report.Classifier.Metrics.MacroF1 > report.Vader.Metrics.MacroF1);
     }
@@ -40,7 +46,7 @@ public sealed class FinanceSentimentModelTests(FinanceClassifierFixture fixture,
         }
         Assert.True(model.Score("Shares surge after earnings beat, analysts upgrade to buy") > 0.3m);
         Assert.True(model.Score("Shares plunge after profit warning, analysts downgrade to sell") < -0.3m);
-        Assert.Equal("sentiment-linear@2", model.Id);
+        Assert.Equal("sentiment-nbsvm@3", model.Id);
     }
 
     [Theory]
@@ -69,6 +75,22 @@ public sealed class FinanceSentimentModelTests(FinanceClassifierFixture fixture,
         var loaded = FinanceSentimentModel.Load(stream);
         var texts = fixture.HeldOut.Take(100).Select(r => r.Text).ToArray();
         Assert.Equal(fixture.Model.PredictMany(texts), loaded.PredictMany(texts));
+    }
+
+    [Fact]
+    public void A_model_zip_without_the_nb_svm_weights_is_refused_by_name()
+    {
+        using var saved = new MemoryStream();
+        fixture.Model.Save(saved);
+        using var stripped = new MemoryStream();
+        saved.Position = 0;
+        saved.CopyTo(stripped);
+        using (var zip = new ZipArchive(stripped, ZipArchiveMode.Update, leaveOpen: true))
+            zip.GetEntry("Vanta/nbsvm.bin")!.Delete();
+        stripped.Position = 0;
+
+        var error = Assert.Throws<InvalidDataException>(() => FinanceSentimentModel.Load(stripped));
+        Assert.Contains("Vanta/nbsvm.bin", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,10 +36,17 @@ public sealed class FinanceSentimentTrainingTests
 
         Assert.Equal(1, trainings);
         Assert.True(File.Exists(FinanceSentimentCache.PathFor(folder.Path, options)));
-        Assert.EndsWith("sentiment-linear@2-s5-w2-c4-l2_0.01.zip", FinanceSentimentCache.PathFor(folder.Path, options), StringComparison.Ordinal);
+        Assert.EndsWith(
+            "sentiment-nbsvm@3-s5-w2-c4-l2_0.01-nb0.4_w3_c5_l0.0001.zip", FinanceSentimentCache.PathFor(folder.Path, options), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
         Assert.Equal(trained.PredictMany(Probe), loaded.PredictMany(Probe));
     }
+
+    [Theory]
+    [InlineData(-0.1f)]
+    [InlineData(1.1f)]
+    public void A_mix_weight_outside_zero_to_one_is_refused(float weight) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => FinanceSentimentModel.Train(Slice.Test, new FinanceSentimentOptions { NbWeight = weight }));
 
     [Fact]
     public void Training_on_nothing_is_a_bug() =>

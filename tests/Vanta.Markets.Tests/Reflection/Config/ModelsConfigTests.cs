@@ -27,6 +27,16 @@ public sealed class ModelsConfigTests
     }
 
     [Fact]
+    public void The_text_model_is_vader_unless_the_finance_classifier_is_named_and_writes_back()
+    {
+        Assert.Equal(VaderSentiment.ModelId, ModelsConfig.Default.TextModel);
+        var finance = Parse("""{ "text_model": "sentiment-nbsvm@3" }""");
+        Assert.Equal(FinanceSentimentModel.ModelId, finance.TextModel);
+        Assert.False(finance.SameAs(ModelsConfig.Default));
+        Assert.True(Parse(ModelsConfigLoader.ToJson(finance)).SameAs(finance));
+    }
+
+    [Fact]
     public void The_default_config_makes_the_stackers_and_learners_defaults()
     {
         var d = ModelsConfig.Default;
@@ -81,6 +91,8 @@ public sealed class ModelsConfigTests
     [InlineData("""{ "enabled": ["momentum@2", "momentum@2"] }""", "models.json: enabled[1] names momentum@2 twice")]
     [InlineData("""{ "enabled": [] }""", "models.json: enabled must name at least one model")]
     [InlineData("""{ "enabled": "momentum@2" }""", "models.json: enabled must be an array of strings")]
+    [InlineData("""{ "text_model": "finbert@1" }""", "models.json: text_model must be one of sentiment-vader@1, sentiment-nbsvm@3 (was \"finbert@1\")")]
+    [InlineData("""{ "text_model": 3 }""", "models.json: text_model must be one of sentiment-vader@1, sentiment-nbsvm@3 (was 3)")]
     [InlineData("""{ "ttl": { "insider": "10x" } }""", "models.json: ttl.insider must be a duration of whole hours or days like \"36h\" or \"10d\", from 1h to 365d (was \"10x\")")]
     [InlineData("""{ "ttl": { "price": "0d" } }""", "models.json: ttl.price must be a duration")]
     [InlineData("""{ "ttl": { "macro": "400d" } }""", "models.json: ttl.macro must be a duration")]
