@@ -48,12 +48,14 @@ public sealed record Envelope(
     public T Read<T>(EventKind<T> kind)
     {
         if (!Is(kind))
-            throw new InvalidOperationException($"Envelope {EventId} is '{Type}@{SchemaVersion}', not '{kind.Name}@{kind.SchemaVersion}'");
+            throw new InvalidOperationException($"Envelope {EventId} is '{Type}@{SchemaVersion}', not '{kind.Name}@{kind.SchemaVersion}'"
+                + (Type == kind.Name ? $" (versions read: {string.Join(", ", kind.ReadsVersions.Append(kind.SchemaVersion))})" : ""));
         return JsonSerializer.Deserialize(Payload.Span, kind.TypeInfo)
             ?? throw new InvalidOperationException($"Envelope {EventId} has a null payload");
     }
 
-    public bool Is(IEventKind kind) => Type == kind.Name && SchemaVersion == kind.SchemaVersion;
+    /// <summary>True when the record is of <paramref name="kind"/>, at its current version or an older one it reads.</summary>
+    public bool Is(IEventKind kind) => Type == kind.Name && kind.Reads(SchemaVersion);
 
     /// <summary>Recomputes the content id; differs from <see cref="EventId"/> only if the envelope was altered.</summary>
     public EventId ComputeId() => DeriveId(Type, SchemaVersion, TsEvent, Payload.Span, Parents);

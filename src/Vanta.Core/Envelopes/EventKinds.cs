@@ -17,8 +17,8 @@ public static class EventKinds
     public static readonly EventKind<InsiderTransaction> InsiderTransaction = new("insider_transaction", 1, Json.InsiderTransaction);
     public static readonly EventKind<SocialPost> SocialPost = new("social_post", 1, Json.SocialPost);
     public static readonly EventKind<NewsItem> NewsItem = new("news_item", 1, Json.NewsItem);
-    public static readonly EventKind<ConvictionVector> Conviction = new("conviction", 2, Json.ConvictionVector);
-    public static readonly EventKind<AllocationIntent> AllocationIntent = new("allocation_intent", 2, Json.AllocationIntent);
+    public static readonly EventKind<ConvictionVector> Conviction = new("conviction", 2, Json.ConvictionVector, 1);
+    public static readonly EventKind<AllocationIntent> AllocationIntent = new("allocation_intent", 2, Json.AllocationIntent, 1);
     public static readonly EventKind<Order> Order = new("order", 1, Json.Order);
     public static readonly EventKind<OrderEvent> OrderEvent = new("order_event", 1, Json.OrderEvent);
     public static readonly EventKind<Fill> Fill = new("fill", 1, Json.Fill);
