@@ -65,13 +65,20 @@ public sealed class OrderCommandTests : IAsyncLifetime
         Assert.DoesNotContain("position_quantity", positions.Output);
     }
 
+    // A 10 AAPL market buy placed at the stand-in: its client order id, and the start of the order object a
+    // trade_updates message carries (the caller closes it).
+    private async Task<(string ClientOrderId, string OrderJson)> BookTenAaplAsync(string reference)
+    {
+        await Submit("--qty", "10", "--price", "190", "--ref", reference);
+        var booked = _venue.Booked.Single();
+        var cid = booked["client_order_id"]!.ToString();
+        return (cid, $$"""{"id":"{{booked["id"]}}","client_order_id":"{{cid}}","symbol":"AAPL","side":"buy","type":"market","qty":"10","extended_hours":false""");
+    }
+
     [Fact]
     public async Task Watch_journals_pushed_fills_like_polled_ones()
     {
-        await Submit("--qty", "10", "--price", "190", "--ref", "watch");
-        var booked = _venue.Booked.Single();
-        var cid = booked["client_order_id"]!.ToString();
-        var order = $$"""{"id":"{{booked["id"]}}","client_order_id":"{{cid}}","symbol":"AAPL","side":"buy","type":"market","qty":"10","extended_hours":false""";
+        var (cid, order) = await BookTenAaplAsync("watch");
         await using var stream = StandInWebSocketServer.Start("/stream", async (session, ct) =>
         {
             await session.ReceiveAsync(ct);
@@ -99,10 +106,7 @@ public sealed class OrderCommandTests : IAsyncLifetime
     [Fact]
     public async Task Watch_reconnects_after_a_dropped_stream_and_reconciles_what_it_missed()
     {
-        await Submit("--qty", "10", "--price", "190", "--ref", "drop");
-        var booked = _venue.Booked.Single();
-        var cid = booked["client_order_id"]!.ToString();
-        var order = $$"""{"id":"{{booked["id"]}}","client_order_id":"{{cid}}","symbol":"AAPL","side":"buy","type":"market","qty":"10","extended_hours":false""";
+        var (cid, order) = await BookTenAaplAsync("drop");
         var sessions = 0;
         await using var stream = StandInWebSocketServer.Start("/stream", async (session, ct) =>
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Vanta.Markets.Models.Anomaly;
 
 /// <summary>Settings of an <see cref="IsolationForest"/>: t trees, each grown on a sub-sample of psi rows (the paper's defaults 100 and 256).</summary>
@@ -101,6 +103,18 @@ public sealed class IsolationForest
         return new IsolationForest(dimensions, sampleSize, heightLimit, builder.Nodes(), roots);
     }
 
+    // One step down a tree; false at an external node.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Step(IsolationNode[] nodes, ReadOnlySpan<double> x, ref int node, ref int depth)
+    {
+        ref readonly var split = ref nodes[node];
+        if (split.Feature < 0)
+            return false;
+        node = x[split.Feature] < split.Value ? node + 1 : split.Right;
+        depth++;
+        return true;
+    }
+
     /// <summary>E[h(x)]: the path length of <paramref name="x"/> averaged over the trees.</summary>
     public double PathLength(ReadOnlySpan<double> x)
     {
@@ -116,35 +130,9 @@ public sealed class IsolationForest
         {
             int a = roots[t], b = roots[t + 1], c = roots[t + 2], d = roots[t + 3];
             int da = 0, db = 0, dc = 0, dd = 0;
-            while (true)
+            // `|`, not `||`: every tree takes its step each round.
+            while (Step(nodes, x, ref a, ref da) | Step(nodes, x, ref b, ref db) | Step(nodes, x, ref c, ref dc) | Step(nodes, x, ref d, ref dd))
             {
-                var moved = false;
-                if (nodes[a].Feature >= 0)
-                {
-                    a = x[nodes[a].Feature] < nodes[a].Value ? a + 1 : nodes[a].Right;
-                    da++;
-                    moved = true;
-                }
-                if (nodes[b].Feature >= 0)
-                {
-                    b = x[nodes[b].Feature] < nodes[b].Value ? b + 1 : nodes[b].Right;
-                    db++;
-                    moved = true;
-                }
-                if (nodes[c].Feature >= 0)
-                {
-                    c = x[nodes[c].Feature] < nodes[c].Value ? c + 1 : nodes[c].Right;
-                    dc++;
-                    moved = true;
-                }
-                if (nodes[d].Feature >= 0)
-                {
-                    d = x[nodes[d].Feature] < nodes[d].Value ? d + 1 : nodes[d].Right;
-                    dd++;
-                    moved = true;
-                }
-                if (!moved)
-                    break;
             }
             total += da + nodes[a].Value;
             total += db + nodes[b].Value;
@@ -155,11 +143,8 @@ public sealed class IsolationForest
         {
             var node = roots[t];
             var depth = 0;
-            while (nodes[node].Feature >= 0)
+            while (Step(nodes, x, ref node, ref depth))
             {
-                ref readonly var split = ref nodes[node];
-                node = x[split.Feature] < split.Value ? node + 1 : split.Right;
-                depth++;
             }
             total += depth + nodes[node].Value;
         }
