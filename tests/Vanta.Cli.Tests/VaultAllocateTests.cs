@@ -105,6 +105,36 @@ public sealed class VaultAllocateTests
     }
 
     [Fact]
+    public async Task With_prices_each_made_move_shows_its_target_quantity_and_collar_limit()
+    {
+        var (signals, vaults, dir) = Files();
+        var prices = Path.Combine(dir, "prices.json");
+        File.WriteAllText(prices, """{ "AAPL": 190.5, "TSLA": 240 }""");
+
+        // 100,000 x 0.15 / 190.5 = 78.7: whole lots towards zero. The default vault has no collar.
+        var plain = await VantaRunner.InvokeAsync("vault", "allocate", "--signals", signals, "--vaults", vaults, "--prices", prices);
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        Assert.Contains("core AAPL 0 -> 0.15 made: conviction 0.15 -> balanced 0.15 -> weight 0.150000 [target 78 at 190.5]", plain.Output);
+
+        // A 2% collar: a buy pays at most 190.5 x 1.02 = 194.31.
+        var collared = Path.Combine(dir, "collared.json");
+        File.WriteAllText(collared, """
+            { "schema_version": 2, "base_currency": "USD", "vaults": [
+              { "id": "core", "capital": 100000, "routing_tags": ["equity"],
+                "allocation": { "mode": "proportional", "min_conviction": 0.05, "max_weight_per_symbol": 0.2, "gross_cap": 0.95, "rebalance_band": 0.05 },
+                "caps": { "lot_size": 5, "limit_collar": 0.02 } } ] }
+            """);
+        var limited = await VantaRunner.InvokeAsync("vault", "allocate", "--signals", signals, "--vaults", collared, "--prices", prices);
+        Assert.True(limited.ExitCode == 0, limited.Error);
+        Assert.Matches(@"core AAPL 0 -> [0-9.]+ made: .* \[target [0-9]*[05] at 190\.5, buy limit 194\.31\]", limited.Output);
+
+        File.WriteAllText(prices, """{ "AAPL": -1 }""");
+        var bad = await VantaRunner.InvokeAsync("vault", "allocate", "--signals", signals, "--vaults", vaults, "--prices", prices);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("AAPL must be a positive price (was -1)", bad.Error);
+    }
+
+    [Fact]
     public async Task Bad_positions_or_now_are_usage_errors()
     {
         var (signals, vaults, dir) = Files();

@@ -17,6 +17,8 @@ namespace Vanta.Cli.Commands;
 /// <item><c>--signals</c>: a JSON array of conviction vectors, as in <c>memory/trade_signals.json</c>.</item>
 /// <item><c>--positions</c>: current target weights per vault, <c>{"core": {"AAPL": 0.1, "MSFT": -0.05}}</c>;
 /// a vault left out is flat.</item>
+/// <item><c>--prices</c>: last prices, <c>{"AAPL": 190.5}</c>; with them each made move also shows the target
+/// quantity (capital x weight / price in whole lots, as an intent carries it) and the vault's collar limit.</item>
 /// <item><c>--now</c>: the allocation time; default the latest <c>issued_at</c> among the signals (never the
 /// wall clock). Convictions expired at that time are listed as ignored.</item>
 /// </list>
@@ -29,18 +31,21 @@ public static class VaultAllocate
         var vaults = new Option<string>("--vaults") { Description = "The vault.json to allocate with", Required = true };
         var overlay = new Option<string?>("--overlay") { Description = "A vault_overlay.json (default: none, nothing switched)" };
         var positions = new Option<string?>("--positions") { Description = "Current weights: {\"VAULT\": {\"SYMBOL\": weight}}; default flat" };
+        var prices = new Option<string?>("--prices") { Description = "Last prices: {\"SYMBOL\": price}; each made move then shows its target quantity and collar limit" };
         var now = new Option<string?>("--now") { Description = "Allocation time, ISO 8601 (default: the latest issued_at among the signals)" };
         var command = new Command("allocate", "Dry run: one allocation round over a signals file, printing each move made or refused and why")
         {
-            signals, vaults, overlay, positions, now,
+            signals, vaults, overlay, positions, prices, now,
         };
         command.SetAction(parse => Run(
             parse.GetValue(signals)!, parse.GetValue(vaults)!, parse.GetValue(overlay), parse.GetValue(positions), parse.GetValue(now),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(prices)));
         return command;
     }
 
-    public static int Run(string signalsPath, string vaultsPath, string? overlayPath, string? positionsPath, string? nowText, TextWriter output, TextWriter error)
+    public static int Run(
+        string signalsPath, string vaultsPath, string? overlayPath, string? positionsPath, string? nowText, TextWriter output, TextWriter error,
+        string? pricesPath = null)
     {
         const string Name = "vanta vault allocate";
         var config = VaultConfigLoader.Load(vaultsPath, VaultCommand.LoadedAt);
@@ -87,6 +92,13 @@ public static class VaultAllocate
             }
         }
 
+        var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        if (pricesPath is not null && !ReadPrices(pricesPath, prices, out var badPrices))
+        {
+            error.WriteLine($"{Name}: {badPrices}");
+            return 2;
+        }
+
         DateTimeOffset now;
         if (nowText is not null)
         {
@@ -128,11 +140,55 @@ public static class VaultAllocate
                 else
                     refused++;
                 var reason = d.Reason.StartsWith("refused: ", StringComparison.Ordinal) ? d.Reason["refused: ".Length..] : d.Reason;
-                output.WriteLine($"{d.Vault} {d.Symbol} {VaultCommand.Num(d.From)} -> {VaultCommand.Num(d.To)} {(d.Made ? "made" : "refused")}: {reason}");
+                var sizing = d.Made && prices.TryGetValue(d.Symbol, out var price) ? Sizing(config.Config.Vaults.Single(v => v.Id == d.Vault), d, price) : "";
+                output.WriteLine($"{d.Vault} {d.Symbol} {VaultCommand.Num(d.From)} -> {VaultCommand.Num(d.To)} {(d.Made ? "made" : "refused")}: {reason}{sizing}");
             }
         }
         output.WriteLine($"{made} made, {refused} refused, {ignored} ignored");
         return 0;
+    }
+
+    // What the intent of a made move would carry: the target holding and, with a collar, the worst acceptable price.
+    private static string Sizing(VaultDefinition vault, AllocationDecision d, decimal price)
+    {
+        var side = d.To > d.From ? OrderSide.Buy : OrderSide.Sell;
+        var quantity = IntentSizing.Quantity(vault.Capital, d.To, price, vault.Caps?.LotSize ?? 1m);
+        var limit = vault.Caps?.LimitCollar is { } collar ? $", {side.ToString().ToLowerInvariant()} limit {VaultCommand.Num(IntentSizing.Limit(side, price, collar))}" : "";
+        return $" [target {VaultCommand.Num(quantity)} at {VaultCommand.Num(price)}{limit}]";
+    }
+
+    private static bool ReadPrices(string path, Dictionary<string, decimal> prices, out string? problem)
+    {
+        problem = null;
+        if (!File.Exists(path))
+        {
+            problem = $"{path} does not exist";
+            return false;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                problem = $"{path}: must be an object of symbols to prices";
+                return false;
+            }
+            foreach (var entry in document.RootElement.EnumerateObject())
+            {
+                if (entry.Value.ValueKind != JsonValueKind.Number || !entry.Value.TryGetDecimal(out var price) || price <= 0m)
+                {
+                    problem = $"{path}: {entry.Name} must be a positive price (was {entry.Value.GetRawText()})";
+                    return false;
+                }
+                prices[entry.Name] = price;
+            }
+            return true;
+        }
+        catch (JsonException e)
+        {
+            problem = $"{path} is not valid JSON: {e.Message}";
+            return false;
+        }
     }
 
     private static Dictionary<VaultId, ImmutableSortedDictionary<string, decimal>>? ReadPositions(string path, VaultConfig config, out string? problem)
