@@ -12,6 +12,7 @@ using Vanta.Markets.Enrichment;
 using Vanta.Markets.Features;
 using Vanta.Markets.Harvest;
 using Vanta.Markets.Models;
+using Vanta.Markets.Models.Direction;
 using Vanta.Markets.Models.Sentiment;
 using Vanta.Markets.Reflection;
 using Vanta.Markets.Tape;
@@ -94,7 +95,9 @@ public static class EmbeddedRun
         using var quarantineLog = JsonlAppender.Open(home.QuarantineLog, warn);
         var outbox = new Outbox(journal, bus);
 
-        var layer = ModelLayer.Create(modelsConfig.Config!, TextModel(modelsConfig.Config!, home));
+        // The whole tape is known before the run: every direction fit it will need starts now on the other cores.
+        var prefits = DirectionPrefits.For(modelsConfig.Config!.ToDirectionOptions());
+        var layer = ModelLayer.Create(modelsConfig.Config!, TextModel(modelsConfig.Config!, home), prefits);
         if (request.WriteLake)
             layer.RecordVectors();
         var markets = new MarketsRole(request.Node, bus, outbox, clock, layer, PreEnricher.CreateDefault());
@@ -115,6 +118,8 @@ public static class EmbeddedRun
             documents.Add(await markets.PublishDocumentAsync(document, ct).ConfigureAwait(false));
         var (observations, quarantined) = input.Parse();
         RecordQuarantine(input.Documents, quarantined, documents.ToImmutable(), markets, quarantineLog);
+        if (modelsConfig.Config!.IsEnabled(ModelsConfig.Direction))
+            prefits.Start([.. observations.Select(o => o.Observation)]);
 
         var total = observations.Length;
         for (var i = 0; i < total; i++)

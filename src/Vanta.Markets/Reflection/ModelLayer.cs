@@ -33,16 +33,35 @@ public static class ModelLayer
     /// given, replace the options the default config would make (tests, benchmarks, <c>vanta models eval</c>).
     /// </summary>
     public static ModelLayerScorer CreateDefault(ITextSentimentModel sentiment, StackerOptions? stacker = null, DirectionOptions? direction = null) =>
-        Build(ModelsConfig.Default, sentiment, stacker, direction);
+        Build(ModelsConfig.Default, sentiment, stacker, direction, null);
 
-    /// <summary>The layer <paramref name="config"/> describes: its enabled models, stacker and learner cadences.</summary>
-    public static ModelLayerScorer Create(ModelsConfig config, ITextSentimentModel sentiment)
+    /// <summary>
+    /// The layer <paramref name="config"/> describes: its enabled models, stacker and learner cadences. With
+    /// <paramref name="prefits"/> (see <see cref="StartPrefits"/>) the direction model takes fits computed ahead on
+    /// other cores instead of fitting in line; the outputs are the same.
+    /// </summary>
+    public static ModelLayerScorer Create(ModelsConfig config, ITextSentimentModel sentiment, DirectionPrefits? prefits = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return Build(config, sentiment, null, null);
+        return Build(config, sentiment, null, null, prefits);
     }
 
-    private static ModelLayerScorer Build(ModelsConfig config, ITextSentimentModel sentiment, StackerOptions? stacker, DirectionOptions? direction)
+    /// <summary>
+    /// Starts fitting, on the thread pool, every direction training window a run of <paramref name="config"/> over
+    /// <paramref name="observations"/> (known in full, in the run's order) will reach; null when the direction model is off.
+    /// </summary>
+    public static DirectionPrefits? StartPrefits(ModelsConfig config, IReadOnlyList<IObservation> observations)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (!config.IsEnabled(ModelsConfig.Direction))
+            return null;
+        var prefits = DirectionPrefits.For(config.ToDirectionOptions());
+        prefits.Start(observations);
+        return prefits;
+    }
+
+    private static ModelLayerScorer Build(
+        ModelsConfig config, ITextSentimentModel sentiment, StackerOptions? stacker, DirectionOptions? direction, DirectionPrefits? prefits)
     {
         var models = ImmutableArray.CreateBuilder<IScoringModel>();
         var learners = ImmutableArray.CreateBuilder<IBarLearner>();
@@ -63,7 +82,7 @@ public static class ModelLayer
                     models.Add(new SocialSentimentModel());
                     break;
                 case ModelsConfig.Direction:
-                    var trainer = new WalkForwardTrainer(direction ?? config.ToDirectionOptions());
+                    var trainer = new WalkForwardTrainer(direction ?? config.ToDirectionOptions(), prefits);
                     models.Add(trainer.Model);
                     learners.Add(new DirectionLearner(trainer));
                     break;

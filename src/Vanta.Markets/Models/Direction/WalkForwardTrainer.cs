@@ -26,9 +26,19 @@ public sealed class WalkForwardTrainer
     private int _ups;
     private int _trainings;
 
-    public WalkForwardTrainer(DirectionOptions options)
+    // How a window becomes a fit: in line by default; a scan ahead records windows (and returns null), a run with
+    // prefits takes the one already fitted for the same window.
+    private readonly Func<IReadOnlyList<LabelledExample>, DateTimeOffset, DirectionFit?> _fit;
+
+    public WalkForwardTrainer(DirectionOptions options, DirectionPrefits? prefits = null)
+        : this(options, (window, asOf) => prefits?.Take(window, asOf) ?? DirectionTraining.Fit(window, options.Validated(), asOf))
+    {
+    }
+
+    internal WalkForwardTrainer(DirectionOptions options, Func<IReadOnlyList<LabelledExample>, DateTimeOffset, DirectionFit?> fit)
     {
         _options = options.Validated();
+        _fit = fit;
         Model = new DirectionModel(_options);
     }
 
@@ -101,7 +111,8 @@ public sealed class WalkForwardTrainer
 
     private bool Train(DateTimeOffset now)
     {
-        Model.Publish(DirectionTraining.Fit([.. _window], _options, now));
+        if (_fit([.. _window], now) is { } fit)
+            Model.Publish(fit);
         _lastTraining = now;
         _sinceTraining = 0;
         _trainings++;
