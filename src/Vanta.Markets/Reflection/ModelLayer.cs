@@ -32,8 +32,9 @@ public static class ModelLayer
     /// The layer of <see cref="ModelsConfig.Default"/>. <paramref name="stacker"/> and <paramref name="direction"/>, when
     /// given, replace the options the default config would make (tests, benchmarks, <c>vanta models eval</c>).
     /// </summary>
-    public static ModelLayerScorer CreateDefault(ITextSentimentModel sentiment, StackerOptions? stacker = null, DirectionOptions? direction = null) =>
-        Build(ModelsConfig.Default, sentiment, stacker, direction, null);
+    public static ModelLayerScorer CreateDefault(
+        ITextSentimentModel sentiment, StackerOptions? stacker = null, DirectionOptions? direction = null, DirectionPrefits? prefits = null) =>
+        Build(ModelsConfig.Default, sentiment, stacker, direction, prefits);
 
     /// <summary>
     /// The layer <paramref name="config"/> describes: its enabled models, stacker and learner cadences. With

@@ -18,7 +18,8 @@ namespace Vanta.Markets.Models.Direction;
 /// alone finds every training window the run will reach, and each window's fit starts on the thread pool at once.
 /// The run's trainer then takes the fit whose window matches its own byte for byte (a SHA-256 over every example and
 /// the training time), so outputs are exactly those of fitting in line; a window the scan did not foresee is fitted
-/// in line as before.
+/// in line as before. ML.NET trains one LightGBM model at a time per process (a global lock), so the fits queue
+/// behind one another: what is gained is their running beside the scoring.
 /// </summary>
 public sealed class DirectionPrefits
 {

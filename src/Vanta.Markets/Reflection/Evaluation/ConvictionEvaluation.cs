@@ -31,7 +31,9 @@ public static class ConvictionEvaluation
         var ordered = bars.OrderBy(b => b.TsEvent).ThenBy(b => b.Symbol, StringComparer.Ordinal).ToList();
         var closes = ordered.GroupBy(b => b.Symbol, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(b => b.Close).ToList(), StringComparer.Ordinal);
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
-        var layer = ModelLayer.CreateDefault(new VaderSentiment(), new StackerOptions { HorizonBars = horizon });
+        // Every bar is known up front: the direction fits start ahead, beside the scoring (same outputs).
+        var prefits = ModelLayer.StartPrefits(ModelsConfig.Default, ordered);
+        var layer = ModelLayer.CreateDefault(new VaderSentiment(), new StackerOptions { HorizonBars = horizon }, prefits: prefits);
         var random = new Random(seed);
         // date -> predictor -> (symbol, score, forward return)
         var byDate = new SortedDictionary<DateOnly, Dictionary<string, List<(string Symbol, decimal Score, decimal Forward)>>>();
