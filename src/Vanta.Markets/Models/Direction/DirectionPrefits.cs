@@ -29,8 +29,11 @@ public sealed class DirectionPrefits
 
     private DirectionPrefits(DirectionOptions options) => _options = options.Validated();
 
+    private int _started;
+    private int _begun;
+
     /// <summary>Fits started ahead so far.</summary>
-    public int Started => _fits.Count;
+    public int Started => Volatile.Read(ref _started);
 
     /// <summary>Fits the run took from here instead of fitting in line.</summary>
     public int Taken { get; private set; }
@@ -49,7 +52,7 @@ public sealed class DirectionPrefits
     public void Start(IReadOnlyList<IObservation> observations)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        if (!_scan.IsCompleted || !_fits.IsEmpty)
+        if (Interlocked.Exchange(ref _begun, 1) == 1)
             throw new InvalidOperationException("the prefits were already started");
         _scan = Task.Run(() => Scan(observations));
     }
@@ -64,7 +67,8 @@ public sealed class DirectionPrefits
         var trainer = new WalkForwardTrainer(_options, (window, asOf) =>
         {
             var examples = window.ToArray();
-            _fits.TryAdd(Key(examples, asOf), Task.Run(() => DirectionTraining.Fit(examples, _options, asOf)));
+            if (_fits.TryAdd(Key(examples, asOf), Task.Run(() => DirectionTraining.Fit(examples, _options, asOf))))
+                Interlocked.Increment(ref _started);
             return null;
         });
         for (var i = 0; i < observations.Count; i++)
@@ -81,8 +85,9 @@ public sealed class DirectionPrefits
     /// <summary>The fit of exactly this window and training time when one was started ahead; null otherwise.</summary>
     internal DirectionFit? Take(IReadOnlyList<LabelledExample> window, DateTimeOffset asOf)
     {
+        // A fit taken is let go here: the trainer keeps it while it is current, and a long evaluation starts thousands.
         var key = Key(window, asOf);
-        if (!_fits.TryGetValue(key, out var fit))
+        if (!_fits.TryRemove(key, out var fit))
         {
             // The scan runs far ahead of the run; if it has not got here yet, wait for it to finish before giving up.
             // A scan that failed only costs speed: the run fits in line.
@@ -94,7 +99,7 @@ public sealed class DirectionPrefits
             {
                 ScanError ??= ex.Message;
             }
-            if (!_fits.TryGetValue(key, out fit))
+            if (!_fits.TryRemove(key, out fit))
                 return null;
         }
         Taken++;
