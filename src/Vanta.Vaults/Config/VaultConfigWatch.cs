@@ -39,9 +39,6 @@ public sealed class VaultConfigWatch
 
     public VaultConfigResult Active { get; private set; }
 
-    /// <summary>The watched overlay file.</summary>
-    public string OverlayPath => _overlayPath;
-
     public VaultOverlayResult? ActiveOverlay { get; private set; }
 
     /// <summary>Rereads both files; versions loaded now take <paramref name="now"/> as their effective time.</summary>
@@ -57,7 +54,7 @@ public sealed class VaultConfigWatch
             var name = Path.GetFileName(_vaultPath);
             var loaded = vaultText is null ? Missing(name) : VaultConfigLoader.Parse(vaultText, now, name);
             if (!loaded.IsSuccess)
-                rejected.Add(new ConfigRejection(name, Digest(vaultText), loaded.Errors));
+                rejected.Add(new ConfigRejection(name, Digest(vaultText), loaded.Errors) { Kind = VaultConfigLoader.DocumentKind });
             else if (loaded.Document.Version != Active.Document!.Version)
                 (Active, vaultChanged) = (loaded, true);
             if (!vaultChanged)
@@ -71,7 +68,7 @@ public sealed class VaultConfigWatch
                 ? new VaultOverlayResult(null, null, Missing(name).Errors)
                 : VaultOverlayLoader.Parse(overlayText, now, name);
             if (!loaded.IsSuccess)
-                rejected.Add(new ConfigRejection(name, Digest(overlayText), loaded.Errors));
+                rejected.Add(new ConfigRejection(name, Digest(overlayText), loaded.Errors) { Kind = VaultOverlayLoader.DocumentKind });
             else if (loaded.Document!.Version != ActiveOverlay?.Document?.Version)
                 (ActiveOverlay, overlayChanged) = (loaded, true);
             if (!overlayChanged)
@@ -139,4 +136,8 @@ public sealed record ConfigSighting(string Kind, string? Content)
 }
 
 /// <summary>A changed config file that was refused, with the SHA-256 of its content (null when it was removed).</summary>
-public sealed record ConfigRejection(string File, string? ContentSha256, ImmutableArray<VaultConfigError> Errors);
+public sealed record ConfigRejection(string File, string? ContentSha256, ImmutableArray<VaultConfigError> Errors)
+{
+    /// <summary>The document kind of the file (<c>vault</c> or <c>vault_overlay</c>).</summary>
+    public string Kind { get; init; } = VaultConfigLoader.DocumentKind;
+}

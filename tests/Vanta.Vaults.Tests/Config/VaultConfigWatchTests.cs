@@ -32,7 +32,7 @@ public sealed class VaultConfigWatchTests : IDisposable
         File.WriteAllText(VaultPath, bad);
         var poll = watch.Poll(T0.AddDays(1));
         var rejection = Assert.Single(poll.Rejected);
-        Assert.Equal(("vault.json", "vaults[0].capital"), (rejection.File, Assert.Single(rejection.Errors).Field));
+        Assert.Equal(("vault.json", "vaults[0].capital", "vault"), (rejection.File, Assert.Single(rejection.Errors).Field, rejection.Kind));
         Assert.Equal(Core.Ids.ContentHash.Sha256Hex(bad), rejection.ContentSha256);
         Assert.False(poll.VaultChanged);
         Assert.Equal(active, watch.Active.Document!.Version);
@@ -90,7 +90,7 @@ public sealed class VaultConfigWatchTests : IDisposable
         poll = watch.Poll(T0.AddDays(1));
         Assert.False(poll.OverlayChanged);
         var rejection = Assert.Single(poll.Rejected);
-        Assert.Equal(VaultOverlay.FileName, rejection.File);
+        Assert.Equal((VaultOverlay.FileName, VaultOverlayLoader.DocumentKind), (rejection.File, rejection.Kind));
         Assert.Contains(rejection.Errors, e => e.Field == "flip.mode");
         Assert.True(watch.ActiveOverlay!.Overlay!.Maintenance);
     }

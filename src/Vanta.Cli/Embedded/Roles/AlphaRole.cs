@@ -9,7 +9,6 @@ using Vanta.Journal;
 using Vanta.Vaults.Compounding;
 using Vanta.Vaults.Config;
 using Vanta.Vaults.Engine;
-using Vanta.Vaults.Overlay;
 
 namespace Vanta.Cli.Embedded.Roles;
 
@@ -123,8 +122,7 @@ public sealed class AlphaRole
         }
         foreach (var rejection in poll.Rejected)
         {
-            var kind = rejection.File == Path.GetFileName(_watch.OverlayPath) ? VaultOverlayLoader.DocumentKind : VaultConfigLoader.DocumentKind;
-            ImmutableArray<EventId> parents = seen.TryGetValue(kind, out var parent) ? [parent] : [];
+            ImmutableArray<EventId> parents = seen.TryGetValue(rejection.Kind, out var parent) ? [parent] : [];
             foreach (var error in rejection.Errors)
             {
                 ConfigRejections++;
