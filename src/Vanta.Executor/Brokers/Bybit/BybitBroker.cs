@@ -129,25 +129,18 @@ public sealed partial class BybitBroker : IBrokerAdapter
     private async Task<BrokerResult<JsonObject>> CallAsync(BrokerHttpRequest request, string what, CancellationToken cancellationToken)
     {
         var path = request.Path.Split('?')[0];
-        var delay = _options.RetryBaseDelay;
-        for (var attempt = 0; ; attempt++)
-        {
-            if (await _gate.WaitAsync(path, cancellationToken).ConfigureAwait(false) is { } spent)
-                return spent;
-            var sent = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!sent.IsSuccess)
-                return sent.Error!;
-            _gate.Observe(path, sent.Value!);
-            var read = BybitErrors.Read(sent.Value!, _http, _time, what);
-            if (read.Error is not { Code: BrokerErrorCodes.RateLimited } limited
-                || attempt >= _options.MaxRetries
-                || limited.RetryAfter > _options.MaxRetryAfter)
+        return await RateLimitRetry.RunAsync(
+            async ct =>
             {
-                return read;
-            }
-            await Task.Delay(limited.RetryAfter ?? delay, _time, cancellationToken).ConfigureAwait(false);
-            delay *= 2;
-        }
+                if (await _gate.WaitAsync(path, ct).ConfigureAwait(false) is { } spent)
+                    return spent;
+                var sent = await _http.SendAsync(request, ct).ConfigureAwait(false);
+                if (!sent.IsSuccess)
+                    return sent.Error!;
+                _gate.Observe(path, sent.Value!);
+                return BybitErrors.Read(sent.Value!, _http, _time, what);
+            },
+            _options.MaxRetries, _options.RetryBaseDelay, _options.MaxRetryAfter, _time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every <c>result.list</c> entry of a cursor-paged endpoint.</summary>

@@ -126,22 +126,13 @@ public sealed partial class CoinbaseBroker : IBrokerAdapter, IDisposable
     /// </summary>
     private async Task<BrokerResult<JsonObject>> CallAsync(BrokerHttpRequest request, string what, CancellationToken cancellationToken)
     {
-        var delay = _options.RetryBaseDelay;
-        for (var attempt = 0; ; attempt++)
-        {
-            var sent = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!sent.IsSuccess)
-                return sent.Error!;
-            var read = Read(sent.Value!, what);
-            if (read.Error is not { Code: BrokerErrorCodes.RateLimited } limited
-                || attempt >= _options.MaxRetries
-                || limited.RetryAfter > _options.MaxRetryAfter)
+        return await RateLimitRetry.RunAsync(
+            async ct =>
             {
-                return read;
-            }
-            await Task.Delay(limited.RetryAfter ?? delay, _time, cancellationToken).ConfigureAwait(false);
-            delay *= 2;
-        }
+                var sent = await _http.SendAsync(request, ct).ConfigureAwait(false);
+                return sent.IsSuccess ? Read(sent.Value!, what) : sent.Error!;
+            },
+            _options.MaxRetries, _options.RetryBaseDelay, _options.MaxRetryAfter, _time, cancellationToken).ConfigureAwait(false);
     }
 
     private BrokerResult<JsonObject> Read(BrokerHttpResponse response, string what)
