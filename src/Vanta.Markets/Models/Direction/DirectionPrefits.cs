@@ -66,10 +66,8 @@ public sealed class DirectionPrefits
         var store = new InMemoryFeatureStore();
         var trainer = new WalkForwardTrainer(_options, (window, asOf) =>
         {
-            var examples = window.ToArray();
-            if (_fits.TryAdd(Key(examples, asOf), Task.Run(() => DirectionTraining.Fit(examples, _options, asOf))))
+            if (_fits.TryAdd(Key(window, asOf), Task.Run(() => DirectionTraining.Fit(window, _options, asOf))))
                 Interlocked.Increment(ref _started);
-            return null;
         });
         for (var i = 0; i < observations.Count; i++)
         {

@@ -26,20 +26,22 @@ public sealed class WalkForwardTrainer
     private int _ups;
     private int _trainings;
 
-    // How a window becomes a fit: in line by default; a scan ahead records windows (and returns null), a run with
-    // prefits takes the one already fitted for the same window.
-    private readonly Func<IReadOnlyList<LabelledExample>, DateTimeOffset, DirectionFit?> _fit;
+    // A run with prefits takes the fit already made for the same window; a scan ahead only hands its windows out.
+    private readonly DirectionPrefits? _prefits;
+    private readonly Action<LabelledExample[], DateTimeOffset>? _windowFound;
 
     public WalkForwardTrainer(DirectionOptions options, DirectionPrefits? prefits = null)
-        : this(options, (window, asOf) => prefits?.Take(window, asOf) ?? DirectionTraining.Fit(window, options.Validated(), asOf))
-    {
-    }
-
-    internal WalkForwardTrainer(DirectionOptions options, Func<IReadOnlyList<LabelledExample>, DateTimeOffset, DirectionFit?> fit)
     {
         _options = options.Validated();
-        _fit = fit;
+        _prefits = prefits;
         Model = new DirectionModel(_options);
+    }
+
+    /// <summary>A trainer that fits nothing: each training window goes to <paramref name="windowFound"/> instead.</summary>
+    internal WalkForwardTrainer(DirectionOptions options, Action<LabelledExample[], DateTimeOffset> windowFound)
+        : this(options)
+    {
+        _windowFound = windowFound;
     }
 
     /// <summary>The model being trained; it abstains until the first training.</summary>
@@ -111,8 +113,11 @@ public sealed class WalkForwardTrainer
 
     private bool Train(DateTimeOffset now)
     {
-        if (_fit([.. _window], now) is { } fit)
-            Model.Publish(fit);
+        LabelledExample[] window = [.. _window];
+        if (_windowFound is not null)
+            _windowFound(window, now);
+        else
+            Model.Publish(_prefits?.Take(window, now) ?? DirectionTraining.Fit(window, _options, now));
         _lastTraining = now;
         _sinceTraining = 0;
         _trainings++;
