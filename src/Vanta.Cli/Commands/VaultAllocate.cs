@@ -159,39 +159,58 @@ public static class VaultAllocate
 
     private static bool ReadPrices(string path, Dictionary<string, decimal> prices, out string? problem)
     {
-        problem = null;
-        if (!File.Exists(path))
-        {
-            problem = $"{path} does not exist";
+        using var document = ReadObject(path, "symbols to prices", out problem);
+        if (document is null)
             return false;
-        }
-        try
+        foreach (var entry in document.RootElement.EnumerateObject())
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            if (entry.Value.ValueKind != JsonValueKind.Number || !entry.Value.TryGetDecimal(out var price) || price <= 0m)
             {
-                problem = $"{path}: must be an object of symbols to prices";
+                problem = $"{path}: {entry.Name} must be a positive price (was {entry.Value.GetRawText()})";
                 return false;
             }
-            foreach (var entry in document.RootElement.EnumerateObject())
-            {
-                if (entry.Value.ValueKind != JsonValueKind.Number || !entry.Value.TryGetDecimal(out var price) || price <= 0m)
-                {
-                    problem = $"{path}: {entry.Name} must be a positive price (was {entry.Value.GetRawText()})";
-                    return false;
-                }
-                prices[entry.Name] = price;
-            }
-            return true;
+            prices[entry.Name] = price;
         }
-        catch (JsonException e)
-        {
-            problem = $"{path} is not valid JSON: {e.Message}";
-            return false;
-        }
+        return true;
     }
 
     private static Dictionary<VaultId, ImmutableSortedDictionary<string, decimal>>? ReadPositions(string path, VaultConfig config, out string? problem)
+    {
+        using var document = ReadObject(path, "vault ids to {\"SYMBOL\": weight} objects", out problem);
+        if (document is null)
+            return null;
+        var known = config.Vaults.Select(v => v.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var result = new Dictionary<VaultId, ImmutableSortedDictionary<string, decimal>>();
+        foreach (var vault in document.RootElement.EnumerateObject())
+        {
+            if (!known.Contains(vault.Name))
+            {
+                problem = $"{path}: {vault.Name} is not a vault of the --vaults file";
+                return null;
+            }
+            if (vault.Value.ValueKind != JsonValueKind.Object)
+            {
+                problem = $"{path}: {vault.Name} must be an object of symbols to weights";
+                return null;
+            }
+            var book = ImmutableSortedDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+            foreach (var position in vault.Value.EnumerateObject())
+            {
+                if (position.Value.ValueKind != JsonValueKind.Number || !position.Value.TryGetDecimal(out var weight) || weight is < -1m or > 1m)
+                {
+                    problem = $"{path}: {vault.Name}.{position.Name} must be a weight from -1 to 1 (was {position.Value.GetRawText()})";
+                    return null;
+                }
+                if (weight != 0m)
+                    book[position.Name] = weight;
+            }
+            result[new VaultId(vault.Name)] = book.ToImmutable();
+        }
+        return result;
+    }
+
+    // A JSON object file (comments allowed); null, with the problem named, when it is missing, not JSON or not an object.
+    private static JsonDocument? ReadObject(string path, string shape, out string? problem)
     {
         problem = null;
         if (!File.Exists(path))
@@ -199,47 +218,20 @@ public static class VaultAllocate
             problem = $"{path} does not exist";
             return null;
         }
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                problem = $"{path}: must be an object of vault ids to {{\"SYMBOL\": weight}} objects";
-                return null;
-            }
-            var known = config.Vaults.Select(v => v.Id.Value).ToHashSet(StringComparer.Ordinal);
-            var result = new Dictionary<VaultId, ImmutableSortedDictionary<string, decimal>>();
-            foreach (var vault in document.RootElement.EnumerateObject())
-            {
-                if (!known.Contains(vault.Name))
-                {
-                    problem = $"{path}: {vault.Name} is not a vault of the --vaults file";
-                    return null;
-                }
-                if (vault.Value.ValueKind != JsonValueKind.Object)
-                {
-                    problem = $"{path}: {vault.Name} must be an object of symbols to weights";
-                    return null;
-                }
-                var book = ImmutableSortedDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
-                foreach (var position in vault.Value.EnumerateObject())
-                {
-                    if (position.Value.ValueKind != JsonValueKind.Number || !position.Value.TryGetDecimal(out var weight) || weight is < -1m or > 1m)
-                    {
-                        problem = $"{path}: {vault.Name}.{position.Name} must be a weight from -1 to 1 (was {position.Value.GetRawText()})";
-                        return null;
-                    }
-                    if (weight != 0m)
-                        book[position.Name] = weight;
-                }
-                result[new VaultId(vault.Name)] = book.ToImmutable();
-            }
-            return result;
+            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {
             problem = $"{path} is not valid JSON: {e.Message}";
             return null;
         }
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+            return document;
+        document.Dispose();
+        problem = $"{path}: must be an object of {shape}";
+        return null;
     }
 }
