@@ -4,7 +4,6 @@ using Vanta.Core.Stages;
 using Vanta.Markets.Collectors;
 using Vanta.Markets.Collectors.Lean;
 using Vanta.Markets.Collectors.Reddit;
-using Vanta.Markets.Collectors.SecForm4;
 
 namespace Vanta.Markets.Tape;
 
@@ -56,12 +55,7 @@ public static class TapeDocuments
             }
             else if (!parsers.TryGetValue(document.Source, out parser))
             {
-                parser = document.Source switch
-                {
-                    TapeSourceKinds.SecForm4 => new Form4Parser(),
-                    TapeSourceKinds.RedditListing => new RedditListingParser(symbols),
-                    _ => ParserCatalog.TryCreate(document.Source, out var other) ? other : null,
-                };
+                parser = TapeReader.ParserFor(document.Source, symbols);
                 if (parser is null)
                 {
                     quarantined.Add(new QuarantineEntry(document.Source, document.Uri, $"no parser reads source kind '{document.Source}'",

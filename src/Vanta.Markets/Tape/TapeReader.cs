@@ -33,16 +33,9 @@ public sealed class TapeReader
         var observations = new List<TapeObservation>();
         foreach (var (source, files) in plan)
         {
-            var parser = source.Kind switch
-            {
-                TapeSourceKinds.LeanDaily => new LeanDailyParser(ReadFactorFiles(manifest, source, documents, quarantined)),
-                TapeSourceKinds.SecForm4 => new Form4Parser(),
-                TapeSourceKinds.RedditListing => (IDocumentParser)new RedditListingParser(symbols),
-                // Every other kind a live collector records replays through the same parser as live.
-                _ => ParserCatalog.TryCreate(source.Kind, out var other)
-                    ? other
-                    : throw new InvalidOperationException($"manifest validation let through unknown kind '{source.Kind}'"),
-            };
+            var parser = source.Kind == TapeSourceKinds.LeanDaily
+                ? new LeanDailyParser(ReadFactorFiles(manifest, source, documents, quarantined))
+                : ParserFor(source.Kind, symbols) ?? throw new InvalidOperationException($"manifest validation let through unknown kind '{source.Kind}'");
             foreach (var path in files)
             {
                 if (ReadDocument(manifest, source.Kind, path, quarantined) is not { } document)
@@ -58,6 +51,17 @@ public sealed class TapeReader
         observations.Sort(ObservationOrder.Instance);
         return new TapeReplay(manifest, [.. documents], [.. observations], [.. quarantined]);
     }
+
+    /// <summary>
+    /// The parser of a source kind other than LEAN daily bars (those need their folder's factor files); null for a
+    /// kind nothing reads. Every kind a live collector records replays through the same parser as live.
+    /// </summary>
+    internal static IDocumentParser? ParserFor(string kind, RedditSymbols symbols) => kind switch
+    {
+        TapeSourceKinds.SecForm4 => new Form4Parser(),
+        TapeSourceKinds.RedditListing => new RedditListingParser(symbols),
+        _ => ParserCatalog.TryCreate(kind, out var other) ? other : null,
+    };
 
     private static string[] FoldersOf(TapeSource source) =>
         source.Kind == TapeSourceKinds.LeanDaily ? [TapeSourceKinds.FactorFolder] : [];
