@@ -12,7 +12,6 @@ using Vanta.Markets.Enrichment;
 using Vanta.Markets.Features;
 using Vanta.Markets.Harvest;
 using Vanta.Markets.Models;
-using Vanta.Markets.Models.Direction;
 using Vanta.Markets.Models.Sentiment;
 using Vanta.Markets.Reflection;
 using Vanta.Markets.Tape;
@@ -96,7 +95,7 @@ public static class EmbeddedRun
         var outbox = new Outbox(journal, bus);
 
         // The whole tape is known before the run: every direction fit it will need starts now on the other cores.
-        var prefits = DirectionPrefits.For(modelsConfig.Config!.ToDirectionOptions());
+        var prefits = ModelLayer.PrefitsFor(modelsConfig.Config!);
         var layer = ModelLayer.Create(modelsConfig.Config!, TextModel(modelsConfig.Config!, home), prefits);
         if (request.WriteLake)
             layer.RecordVectors();
@@ -118,8 +117,7 @@ public static class EmbeddedRun
             documents.Add(await markets.PublishDocumentAsync(document, ct).ConfigureAwait(false));
         var (observations, quarantined) = input.Parse();
         RecordQuarantine(input.Documents, quarantined, documents.ToImmutable(), markets, quarantineLog);
-        if (modelsConfig.Config!.IsEnabled(ModelsConfig.Direction))
-            prefits.Start([.. observations.Select(o => o.Observation)]);
+        prefits?.Start([.. observations.Select(o => o.Observation)]);
 
         var total = observations.Length;
         for (var i = 0; i < total; i++)

@@ -53,12 +53,16 @@ public static class ModelLayer
     /// </summary>
     public static DirectionPrefits? StartPrefits(ModelsConfig config, IReadOnlyList<IObservation> observations)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        if (!config.IsEnabled(ModelsConfig.Direction))
-            return null;
-        var prefits = DirectionPrefits.For(config.ToDirectionOptions());
-        prefits.Start(observations);
+        var prefits = PrefitsFor(config);
+        prefits?.Start(observations);
         return prefits;
+    }
+
+    /// <summary>Prefits for a layer of <paramref name="config"/>, not started yet; null when the direction model is off.</summary>
+    public static DirectionPrefits? PrefitsFor(ModelsConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.IsEnabled(ModelsConfig.Direction) ? DirectionPrefits.For(config.ToDirectionOptions()) : null;
     }
 
     private static ModelLayerScorer Build(
