@@ -41,6 +41,12 @@ public static class ModelLayerHarness
         var frozen = config with { DirectionRetrainEvery = int.MaxValue, AnomalyFit = config.AnomalyFit with { FitEvery = int.MaxValue } };
         Console.WriteLine("scoring path: every model trained once (at its first due bar) and never refitted; other outputs than the whole path");
         Measure(observations, passes, () => ModelLayer.Create(frozen, new VaderSentiment()));
+
+        // The same two paths through UpdateAll: per-instrument work runs ahead, the stacker follows on a second core.
+        Console.WriteLine("whole path, fits ahead, two steps on two cores (UpdateAll): same outputs as the whole path");
+        MeasurePipelined(observations, passes, () => ModelLayer.Create(config, new VaderSentiment(), ModelLayer.StartPrefits(config, observations)));
+        Console.WriteLine("scoring path, two steps on two cores (UpdateAll): same outputs as the scoring path");
+        MeasurePipelined(observations, passes, () => ModelLayer.Create(frozen, new VaderSentiment()));
     }
 
     /// <summary>The scoring path alone, many passes (for a profiler): <c>--model-layer-scoring [PASSES]</c>.</summary>
@@ -50,6 +56,8 @@ public static class ModelLayerHarness
         var config = ModelsConfig.Default with { DirectionRetrainEvery = int.MaxValue };
         var frozen = config with { AnomalyFit = config.AnomalyFit with { FitEvery = int.MaxValue } };
         Measure(observations, passes, () => ModelLayer.Create(frozen, new VaderSentiment()));
+        Console.WriteLine("scoring path, two steps on two cores (UpdateAll)");
+        MeasurePipelined(observations, passes, () => ModelLayer.Create(frozen, new VaderSentiment()));
     }
 
     private static List<IObservation> LoadTape()
@@ -106,6 +114,56 @@ public static class ModelLayerHarness
                 $"pass {pass}: {observations.Count} observations, {convictions} convictions; wall {wall:0.000} s = {observations.Count / wall:N0} obs/s " +
                 $"(in Update {busySeconds:0.000} s, outputs hashed outside it; process CPU {cpuSeconds:0.000} s; {gc}); " +
                 $"latency p50 {latencies[latencies.Length / 2]:0.000} ms, p99 {latencies[(int)(latencies.Length * 0.99)]:0.000} ms, p99.9 {latencies[(int)(latencies.Length * 0.999)]:0.000} ms, max {latencies[^1]:0.0} ms; outputs {Convert.ToHexString(digest.GetHashAndReset())[..16]}"));
+        }
+    }
+
+    /// <summary>
+    /// Throughput through <see cref="ModelLayerScorer.UpdateAll(IReadOnlyList{Observed{IObservation}}, IReadOnlyList{PreEnriched?}?, Action{int, Reflected})"/>:
+    /// the layer's two steps on two cores, from its creation to its last result; pre-enrichment (a stage of its own in
+    /// Markets) runs first and is timed apart. No per-observation latency: the tape arrives at once.
+    /// </summary>
+    private static void MeasurePipelined(List<IObservation> observations, int passes, Func<ModelLayerScorer> create)
+    {
+        for (var pass = 1; pass <= passes; pass++)
+        {
+            var enricher = PreEnricher.CreateDefault();
+            using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var text = new StringBuilder();
+            // Pre-enrichment is its own stage (Markets does it when it publishes an observation): timed apart.
+            var enriching = Stopwatch.GetTimestamp();
+            var kept = new List<Observed<IObservation>>(observations.Count);
+            var verdicts = new List<PreEnriched?>(observations.Count);
+            for (var i = 0; i < observations.Count; i++)
+            {
+                var enriched = enricher.Process(observations[i], observations[i].TsEvent);
+                if (enriched.IsDuplicate)
+                    continue;
+                kept.Add(new Observed<IObservation>(new EventId(i.ToString(CultureInfo.InvariantCulture)), enriched.Observation));
+                verdicts.Add(enriched);
+            }
+            var enrichSeconds = Stopwatch.GetElapsedTime(enriching).TotalSeconds;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (gen0, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            var allocated = GC.GetTotalAllocatedBytes();
+            var started = Stopwatch.GetTimestamp();
+            var layer = create();
+            // The outputs are hashed as they come in the first pass only (on the second thread, where they are made, so
+            // that pass is slower); later passes only count them, so their clock is the layer's alone.
+            var convictions = 0;
+            var check = pass == 1;
+            layer.UpdateAll(kept, verdicts, (_, result) =>
+            {
+                convictions += result.Conviction is null ? 0 : 1;
+                if (check)
+                    Append(digest, text, result.Convictions, result.Scores);
+            });
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var gc = string.Create(CultureInfo.InvariantCulture,
+                $"GC {GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms, allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MiB");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pass {pass}: {observations.Count} observations, {convictions} convictions; layer wall {seconds:0.000} s = {observations.Count / seconds:N0} obs/s " +
+                $"(pre-enrichment before it {enrichSeconds * 1000:0.0} ms = {observations.Count / enrichSeconds:N0} obs/s, with it {observations.Count / (seconds + enrichSeconds):N0} obs/s; process CPU {cpuSeconds:0.000} s; {gc}){(check ? $"; outputs hashed in this pass: {Convert.ToHexString(digest.GetHashAndReset())[..16]}" : "")}"));
         }
     }
 

@@ -19,6 +19,14 @@ public interface IScoringModel
 }
 
 /// <summary>
+/// A model or bar learner whose state is kept per instrument: what it does with an instrument's bar depends only on
+/// that instrument's earlier bars (or on nothing). A pipelined layer may run these ahead of the observations still
+/// being stacked, on another core; every model or learner without this mark (the walk-forward direction trainer
+/// learns across instruments) runs in observation order with the stacker. Mark a learner and the model it trains alike.
+/// </summary>
+public interface IPerInstrument;
+
+/// <summary>
 /// One model's view of one instrument. <see cref="Contributions"/> explains the score (feature name to signed
 /// amount; tree models give their per-feature contributions); <see cref="Rationale"/> is one human line. A model
 /// may pass the line as a function of values it already holds: it is then written on first read, since most
@@ -81,6 +89,22 @@ public sealed record ModelScore
         && Contributions.SequenceEqual(other.Contributions) && Rationale == other.Rationale && AsOf == other.AsOf;
 
     public override int GetHashCode() => HashCode.Combine(ModelId, Symbol, Score, AsOf);
+}
+
+/// <summary>
+/// A score's contributions, one or two at a time: added to one shared empty map they cost a tenth of what
+/// <see cref="ImmutableSortedDictionary.CreateRange{TKey, TValue}(IComparer{TKey}, IEnumerable{KeyValuePair{TKey, TValue}})"/>
+/// does (its builder was most of a small model's scoring time).
+/// </summary>
+public static class Contributions
+{
+    /// <summary>No contributions, ordered by ordinal name.</summary>
+    public static readonly ImmutableSortedDictionary<string, decimal> None = ImmutableSortedDictionary.Create<string, decimal>(StringComparer.Ordinal);
+
+    public static ImmutableSortedDictionary<string, decimal> Of(string name, decimal value) => None.Add(name, value);
+
+    public static ImmutableSortedDictionary<string, decimal> Of(string first, decimal firstValue, string second, decimal secondValue) =>
+        None.Add(first, firstValue).Add(second, secondValue);
 }
 
 /// <summary>A model that scores free text (headlines, posts): positive is bullish, negative bearish, in [-1, 1].</summary>

@@ -20,7 +20,7 @@ public sealed class DirectionLearner(WalkForwardTrainer trainer) : IBarLearner
 }
 
 /// <summary>Feeds the exponential-smoothing forecaster each close.</summary>
-public sealed class ForecastLearner(ExponentialSmoothingForecaster forecaster) : IBarLearner
+public sealed class ForecastLearner(ExponentialSmoothingForecaster forecaster) : IBarLearner, IPerInstrument
 {
     public void Observe(PriceBar bar, FeatureVector features) => forecaster.Observe(bar.Symbol, bar.TsEvent, bar.Close);
 }
@@ -70,6 +70,7 @@ public static class ModelLayer
     {
         var models = ImmutableArray.CreateBuilder<IScoringModel>();
         var learners = ImmutableArray.CreateBuilder<IBarLearner>();
+        var ahead = new List<IPerInstrument>();
         foreach (var id in ModelsConfig.KnownModels.Where(config.IsEnabled))
         {
             switch (id)
@@ -100,6 +101,7 @@ public static class ModelLayer
                     var anomaly = new AnomalyLearner(config.ToAnomalyOptions());
                     models.Add(anomaly.Model);
                     learners.Add(anomaly);
+                    ahead.AddRange([anomaly, (IPerInstrument)anomaly.Model]);
                     break;
                 default:
                     throw new InvalidOperationException($"no builder for model {id}");
@@ -107,6 +109,9 @@ public static class ModelLayer
         }
         return new ModelLayerScorer(
             FeatureEngine.Create(sentiment), new InMemoryFeatureStore(), models.ToImmutable(),
-            new MetaBeliefStacker(stacker ?? config.ToStackerOptions()), learners.ToImmutable());
+            new MetaBeliefStacker(stacker ?? config.ToStackerOptions()), learners.ToImmutable(),
+            // What runs ahead of the stacker when UpdateAll pipelines: the features and the forests, about half of a bar's
+            // work each side on the sample tape (docs/performance.md); the small per-instrument models run with the stacker.
+            ahead);
     }
 }

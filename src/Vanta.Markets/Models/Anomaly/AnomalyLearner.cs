@@ -52,7 +52,7 @@ public sealed record AnomalyFit(string Symbol, int Number, DateTimeOffset From, 
 /// A forest is grown ahead, on the thread pool, from the moment the window it will see is complete (see
 /// <see cref="Grower"/>), so the fit is off the scoring path on a second core; the result does not change.
 /// </summary>
-public sealed class AnomalyLearner : IBarLearner
+public sealed class AnomalyLearner : IBarLearner, IPerInstrument
 {
     private readonly AnomalyLearnerOptions _options;
     private readonly IsolationForestOptions _forest;
@@ -191,7 +191,7 @@ public sealed class AnomalyLearner : IBarLearner
         }
     }
 
-    private sealed class AnomalyModel(AnomalyLearner learner) : IScoringModel
+    private sealed class AnomalyModel(AnomalyLearner learner) : IScoringModel, IPerInstrument
     {
         public string Id => IsolationForestScoringModel.ModelId;
 

@@ -78,7 +78,7 @@ public sealed class IsolationForestScoringModel : IScoringModel
             Family,
             symbol,
             score,
-            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create(ContributionName, score)]),
+            Contributions.Of(ContributionName, score),
             () => Rationale(symbol, s, row, excess, score),
             features.AsOf);
     }

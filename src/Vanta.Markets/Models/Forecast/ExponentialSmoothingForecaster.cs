@@ -12,7 +12,7 @@ namespace Vanta.Markets.Models.Forecast;
 /// bars and for a vector older than its last bar (that would use the future).
 /// Not thread-safe for <see cref="Observe"/>; one writer feeds it.
 /// </summary>
-public sealed class ExponentialSmoothingForecaster : IScoringModel
+public sealed class ExponentialSmoothingForecaster : IScoringModel, IPerInstrument
 {
     /// <summary>The model's id.</summary>
     public const string ModelId = "forecast-ets@1";
@@ -65,9 +65,7 @@ public sealed class ExponentialSmoothingForecaster : IScoringModel
         var shrink = raw == 0m ? 1m : score / raw;
         var levelPart = Round(level * shrink);
         var trendPart = Round(score) - levelPart;
-        var contributions = ImmutableSortedDictionary.CreateRange(
-            StringComparer.Ordinal,
-            [new KeyValuePair<string, decimal>("ets_level", levelPart), new KeyValuePair<string, decimal>("ets_trend", trendPart)]);
+        var contributions = Contributions.Of("ets_level", levelPart, "ets_trend", trendPart);
         var (symbol, horizon) = (features.Symbol, _options.Horizon);
         return new ModelScore(ModelId, Family, symbol, Round(score), contributions, () => Rationale(symbol, horizon, s), features.AsOf);
     }

@@ -55,7 +55,7 @@ public sealed record InsiderGraphOptions(
 /// did nothing in the windows). Example: B = 3, W = $3.0M, net $4.1M: flow 1.5, cluster 1.0, x = 2.5, score
 /// 0.714286, rationale "AAPL insider cluster: 3 insiders bought in 14 days; net +$4.1M in 30 days (role-weighted +$3.0M)".
 /// </summary>
-public sealed class InsiderGraphModel : IScoringModel
+public sealed class InsiderGraphModel : IScoringModel, IPerInstrument
 {
     public const string ModelId = "insider-graph@1";
 

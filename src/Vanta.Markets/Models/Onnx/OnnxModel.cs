@@ -12,7 +12,7 @@ namespace Vanta.Markets.Models.Onnx;
 /// float first output; the first output value maps to the score (<see cref="OnnxOutputMapping"/>). It abstains
 /// when a feature is missing or the output is not finite. Loading a bad file gives an <see cref="OnnxModelError"/>.
 /// </summary>
-public sealed class OnnxModel : IScoringModel, IDisposable
+public sealed class OnnxModel : IScoringModel, IPerInstrument, IDisposable
 {
     private readonly InferenceSession _session;
     private readonly OnnxModelOptions _options;
@@ -81,7 +81,7 @@ public sealed class OnnxModel : IScoringModel, IDisposable
 
         var scaled = y / _options.Scale;
         var score = Math.Round((decimal)(_options.Mapping == OnnxOutputMapping.Tanh ? Math.Tanh(scaled) : Math.Clamp(scaled, -1, 1)), 6);
-        var contributions = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, decimal>("onnx_output", score)]);
+        var contributions = Contributions.Of("onnx_output", score);
         var rationale = string.Create(CultureInfo.InvariantCulture, $"{features.Symbol} {Id} output {y:0.####}");
         return new ModelScore(Id, Family, features.Symbol, score, contributions, rationale, features.AsOf);
     }

@@ -9,7 +9,7 @@ namespace Vanta.Markets.Models.Signals;
 /// Transparent feature models: each squashes one or two point-in-time features into [-1, 1] with
 /// x / (1 + |x|), and explains itself with those features as contributions.
 /// </summary>
-public abstract class SquashedFeatureModel(string id, string family) : IScoringModel
+public abstract class SquashedFeatureModel(string id, string family) : IScoringModel, IPerInstrument
 {
     public string Id { get; } = id;
 
@@ -20,7 +20,7 @@ public abstract class SquashedFeatureModel(string id, string family) : IScoringM
         if (Signal(features) is not { } signal)
             return null;
         var score = Math.Round(ConvictionMath.Squash(signal.Value), 6, MidpointRounding.AwayFromZero);
-        var contributions = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create(signal.Feature, score)]);
+        var contributions = Contributions.Of(signal.Feature, score);
         return new ModelScore(Id, Family, features.Symbol, score, contributions, signal.Why, features.AsOf);
     }
 

@@ -38,11 +38,15 @@ public static class ConvictionEvaluation
         // date -> predictor -> (symbol, score, forward return)
         var byDate = new SortedDictionary<DateOnly, Dictionary<string, List<(string Symbol, decimal Score, decimal Forward)>>>();
 
-        foreach (var bar in ordered)
+        // Every bar is known up front too: the layer's two steps run on two cores (same outputs as one bar at a time).
+        var reflected = layer.UpdateAll([.. ordered.Select(bar => new Observed<IObservation>(
+            new EventId(ContentHash.Id(bar.Symbol, bar.TsEvent.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture))), bar))]);
+        for (var b = 0; b < ordered.Count; b++)
         {
+            var bar = ordered[b];
+            var (scores, conviction) = reflected[b];
             var index = position[bar.Symbol] = position.GetValueOrDefault(bar.Symbol, -1) + 1;
             var date = DateOnly.FromDateTime(bar.TsEvent.UtcDateTime);
-            var convictions = layer.Update(new Observed<IObservation>(new EventId(ContentHash.Id(bar.Symbol, bar.TsEvent.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture))), bar));
             var noise = (decimal)(random.NextDouble() * 2 - 1);
             var series = closes[bar.Symbol];
             if (date < from || date > to || index + horizon >= series.Count)
@@ -51,12 +55,12 @@ public static class ConvictionEvaluation
             if (!byDate.TryGetValue(date, out var predictors))
                 byDate[date] = predictors = new Dictionary<string, List<(string, decimal, decimal)>>(StringComparer.Ordinal);
             void Add(string name, decimal score) => (predictors.TryGetValue(name, out var list) ? list : predictors[name] = []).Add((bar.Symbol, score, forward));
-            foreach (var score in layer.LastScores)
+            foreach (var score in scores)
                 Add(score.ModelId, score.Score);
-            if (convictions.Count > 0)
-                Add(Stack, convictions[0].ConvictionScore);
+            if (conviction is not null)
+                Add(Stack, conviction.ConvictionScore);
             Add(RandomBaseline, noise);
-            if (layer.LastScores.Count > 0 && ReturnOver20(series, index) is { } momentum)
+            if (scores.Count > 0 && ReturnOver20(series, index) is { } momentum)
                 Add(MomentumBaseline, momentum);
         }
 
