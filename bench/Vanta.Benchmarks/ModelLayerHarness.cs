@@ -79,9 +79,7 @@ public static class ModelLayerHarness
             // Outputs are hashed as they come, with the clock stopped, and not kept: a run journals them and lets go.
             using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var text = new StringBuilder();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var (gen0, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-            var allocated = GC.GetTotalAllocatedBytes();
+            var counters = ProcessCounters.Start();
             var busy = 0L;
             var hashing = 0L;
             var started = Stopwatch.GetTimestamp();
@@ -106,13 +104,11 @@ public static class ModelLayerHarness
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var wall = seconds - Stopwatch.GetElapsedTime(0, hashing).TotalSeconds;
             var busySeconds = Stopwatch.GetElapsedTime(0, busy).TotalSeconds;
-            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            var gc = string.Create(CultureInfo.InvariantCulture,
-                $"GC {GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms, allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MiB");
+            var used = counters.Since();
             Array.Sort(latencies);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pass {pass}: {observations.Count} observations, {convictions} convictions; wall {wall:0.000} s = {observations.Count / wall:N0} obs/s " +
-                $"(in Update {busySeconds:0.000} s, outputs hashed outside it; process CPU {cpuSeconds:0.000} s; {gc}); " +
+                $"(in Update {busySeconds:0.000} s, outputs hashed outside it; {used}); " +
                 $"latency p50 {latencies[latencies.Length / 2]:0.000} ms, p99 {latencies[(int)(latencies.Length * 0.99)]:0.000} ms, p99.9 {latencies[(int)(latencies.Length * 0.999)]:0.000} ms, max {latencies[^1]:0.0} ms; outputs {Convert.ToHexString(digest.GetHashAndReset())[..16]}"));
         }
     }
@@ -142,9 +138,7 @@ public static class ModelLayerHarness
                 verdicts.Add(enriched);
             }
             var enrichSeconds = Stopwatch.GetElapsedTime(enriching).TotalSeconds;
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var (gen0, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-            var allocated = GC.GetTotalAllocatedBytes();
+            var counters = ProcessCounters.Start();
             var started = Stopwatch.GetTimestamp();
             var layer = create();
             // The outputs are hashed as they come in the first pass only (on the second thread, where they are made, so
@@ -158,12 +152,10 @@ public static class ModelLayerHarness
                     Append(digest, text, result.Convictions, result.Scores);
             });
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            var gc = string.Create(CultureInfo.InvariantCulture,
-                $"GC {GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms, allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MiB");
+            var used = counters.Since();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pass {pass}: {observations.Count} observations, {convictions} convictions; layer wall {seconds:0.000} s = {observations.Count / seconds:N0} obs/s " +
-                $"(pre-enrichment before it {enrichSeconds * 1000:0.0} ms = {observations.Count / enrichSeconds:N0} obs/s, with it {observations.Count / (seconds + enrichSeconds):N0} obs/s; process CPU {cpuSeconds:0.000} s; {gc}){(check ? $"; outputs hashed in this pass: {Convert.ToHexString(digest.GetHashAndReset())[..16]}" : "")}"));
+                $"(pre-enrichment before it {enrichSeconds * 1000:0.0} ms = {observations.Count / enrichSeconds:N0} obs/s, with it {observations.Count / (seconds + enrichSeconds):N0} obs/s; {used}){(check ? $"; outputs hashed in this pass: {Convert.ToHexString(digest.GetHashAndReset())[..16]}" : "")}"));
         }
     }
 
@@ -176,5 +168,16 @@ public static class ModelLayerHarness
         foreach (var m in scores)
             text.Append(CultureInfo.InvariantCulture, $"M|{m.ModelId}|{m.Symbol}|{m.Score}|{m.AsOf:O}|{string.Join(',', m.Contributions)}|{m.Rationale}\n");
         digest.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    /// <summary>Process CPU and GC counts, pause and allocation at a pass's start, printed as what the pass added.</summary>
+    private sealed record ProcessCounters(TimeSpan Cpu, int Gen0, int Gen2, TimeSpan Paused, long Allocated)
+    {
+        public static ProcessCounters Start() => new(
+            Process.GetCurrentProcess().TotalProcessorTime, GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+
+        public string Since() => string.Create(CultureInfo.InvariantCulture,
+            $"process CPU {(Process.GetCurrentProcess().TotalProcessorTime - Cpu).TotalSeconds:0.000} s; GC {GC.CollectionCount(0) - Gen0} gen0 / {GC.CollectionCount(2) - Gen2} gen2, " +
+            $"paused {(GC.GetTotalPauseDuration() - Paused).TotalMilliseconds:0} ms, allocated {(GC.GetTotalAllocatedBytes() - Allocated) / 1048576.0:0} MiB");
     }
 }

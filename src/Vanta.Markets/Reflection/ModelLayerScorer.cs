@@ -115,9 +115,7 @@ public sealed class ModelLayerScorer : IEnrichedConvictionScorer
     /// <summary>As <see cref="Update(Observed{IObservation})"/>, weighting social attention by pre-enrichment (swarms, spam).</summary>
     public IReadOnlyList<ConvictionVector> Update(Observed<IObservation> observation, PreEnriched? enriched)
     {
-        var reflected = Reflect(observation, enriched) is { } draft ? Decide(draft) : Reflected.None;
-        LastScores = reflected.Scores;
-        return reflected.Convictions;
+        return Finish(Reflect(observation, enriched)).Convictions;
     }
 
     /// <summary>
@@ -150,11 +148,7 @@ public sealed class ModelLayerScorer : IEnrichedConvictionScorer
         if (observations.Count < PipelineMinimum || Environment.ProcessorCount < 2)
         {
             for (var i = 0; i < observations.Count; i++)
-            {
-                var reflected = Reflect(observations[i], enriched?[i]) is { } draft ? Decide(draft) : Reflected.None;
-                LastScores = reflected.Scores;
-                onReflected(i, reflected);
-            }
+                onReflected(i, Finish(Reflect(observations[i], enriched?[i])));
             return;
         }
         Pipelined(observations, enriched, onReflected);
@@ -175,9 +169,7 @@ public sealed class ModelLayerScorer : IEnrichedConvictionScorer
                 {
                     if (drafts.TryDequeue(out var next))
                     {
-                        var reflected = next.Draft is { } draft ? Decide(draft) : Reflected.None;
-                        LastScores = reflected.Scores;
-                        onReflected(next.Index, reflected);
+                        onReflected(next.Index, Finish(next.Draft));
                         Volatile.Write(ref decided, next.Index + 1L);
                         spin = default;
                     }
@@ -227,6 +219,14 @@ public sealed class ModelLayerScorer : IEnrichedConvictionScorer
         foreach (var i in _perInstrument)
             scores[i] = _models[i].Score(vector);
         return new BarDraft(observation.EventId, bar, vector, scores);
+    }
+
+    /// <summary>The second step of a bar (nothing for an observation that was none), which becomes the last scores.</summary>
+    private Reflected Finish(BarDraft? draft)
+    {
+        var reflected = draft is null ? Reflected.None : Decide(draft);
+        LastScores = reflected.Scores;
+        return reflected;
     }
 
     /// <summary>The second step, in observation order: what learns across instruments, then the stacker.</summary>
