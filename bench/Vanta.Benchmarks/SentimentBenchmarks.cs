@@ -14,6 +14,7 @@ public class SentimentBenchmarks
     private string[] _texts = [];
     private VaderSentiment _vader = new();
     private FinanceSentimentModel? _classifier;
+    private MiniLmSentimentModel? _encoder;
 
     [GlobalSetup]
     public void Setup()
@@ -22,6 +23,7 @@ public class SentimentBenchmarks
         _texts = [.. rows.Take(1000).Select(r => r.Text)];
         _vader = new VaderSentiment();
         _classifier = FinanceSentimentModel.Train(rows);
+        _encoder = MiniLmSentimentModel.LoadShipped();
         Console.WriteLine($"// sentiment over {_texts.Length} headlines");
     }
 
@@ -54,4 +56,27 @@ public class SentimentBenchmarks
             sum += prediction.Score;
         return sum;
     }
+
+    /// <summary>The fine-tuned encoder, one text at a time (one ONNX Runtime call each, one thread).</summary>
+    [Benchmark]
+    public decimal EncoderOneByOne()
+    {
+        var sum = 0m;
+        foreach (var text in _texts)
+            sum += _encoder!.Score(text);
+        return sum;
+    }
+
+    /// <summary>The fine-tuned encoder over all texts, batched by length.</summary>
+    [Benchmark]
+    public double EncoderBatch()
+    {
+        var sum = 0.0;
+        foreach (var prediction in _encoder!.PredictMany(_texts))
+            sum += prediction.Score;
+        return sum;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _encoder?.Dispose();
 }

@@ -7,7 +7,7 @@ namespace Vanta.Cli.Tests;
 public sealed class SentimentEvalTests
 {
     [Fact]
-    public async Task Eval_prints_both_models_and_says_when_rows_were_in_the_training_data()
+    public async Task Eval_prints_every_model_and_says_when_rows_were_in_the_training_data()
     {
         var dir = RepoPaths.NewTempDirectory("senteval");
         try
@@ -27,7 +27,8 @@ public sealed class SentimentEvalTests
             Assert.Contains("sentiment-nbsvm@3", result.Output);
             Assert.Contains("sentiment-vader@1", result.Output);
             Assert.Contains("macro-F1", result.Output);
-            Assert.Contains("note: 1 of 3 rows are in the classifier's training data", result.Output);
+            Assert.Contains("sentiment-minilm@1", result.Output);
+            Assert.Contains("note: 1 of 3 rows are in the training data of sentiment-nbsvm@3", result.Output);
             Assert.Contains(":5", result.Output); // the rejected row is named by its line
             Assert.True(Directory.EnumerateFiles(Path.Combine(dir, "home", "models")).Any(), "the trained classifier is cached in the home");
 
@@ -42,6 +43,9 @@ public sealed class SentimentEvalTests
             Assert.True(text.Score("Shares soar after record quarterly profit and raised guidance") > 0.3m);
             Assert.Equal((cached, written), (Directory.GetFiles(layout.Models).Single(), File.GetLastWriteTimeUtc(cached)));
             Assert.IsType<VaderSentiment>(EmbeddedRun.TextModel(ModelsConfig.Default, layout));
+            var encoderConfig = ModelsConfigLoader.Parse("""{ "schema_version": 1, "text_model": "sentiment-minilm@1" }""").Config!;
+            using var encoder = Assert.IsType<MiniLmSentimentModel>(EmbeddedRun.TextModel(encoderConfig, layout));
+            Assert.True(encoder.Score("Shares soar after record quarterly profit and raised guidance") > 0.3m);
         }
         finally
         {

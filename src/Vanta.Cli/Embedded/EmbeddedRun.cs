@@ -163,12 +163,17 @@ public static class EmbeddedRun
         while (handled > 0);
     }
 
-    /// <summary>Journals what the parsers set aside, linked to its raw document when it has one.</summary>
     // The finance classifier is trained on the first run that asks for it (seeded: the same model every time) and
-    // loaded from the home's models/ after that.
-    internal static ITextSentimentModel TextModel(ModelsConfig config, HomeLayout home) =>
-        config.TextModel == FinanceSentimentModel.ModelId ? FinanceSentimentCache.LoadOrTrain(home.Models) : new VaderSentiment();
+    // loaded from the home's models/ after that; the fine-tuned encoder ships with its adapter.
+    internal static ITextSentimentModel TextModel(ModelsConfig config, HomeLayout home) => config.TextModel switch
+    {
+        FinanceSentimentModel.ModelId => FinanceSentimentCache.LoadOrTrain(home.Models),
+        MiniLmSentimentModel.ModelId => MiniLmSentimentModel.LoadShipped(),
+        SentimentEnsemble.ModelId => new SentimentEnsemble(FinanceSentimentCache.LoadOrTrain(home.Models), MiniLmSentimentModel.LoadShipped()),
+        _ => new VaderSentiment(),
+    };
 
+    /// <summary>Journals what the parsers set aside, linked to its raw document when it has one.</summary>
     private static void RecordQuarantine(
         ImmutableArray<RawDocument> raw, ImmutableArray<QuarantineEntry> quarantined, ImmutableArray<Envelope> documents, MarketsRole markets, JsonlAppender log)
     {

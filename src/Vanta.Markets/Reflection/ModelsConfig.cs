@@ -30,10 +30,12 @@ public sealed record ModelsConfig
 
     /// <summary>
     /// The text models that can score posts and headlines for the sentiment features: the VADER port (fast, no
-    /// training) or the finance classifier (trained once per home from the shipped labelled headlines, cached in
-    /// <c>models/</c>).
+    /// training), the finance classifier (trained once per home from the shipped labelled headlines, cached in
+    /// <c>models/</c>), the fine-tuned sentence encoder, or the classifier and the encoder averaged (the most
+    /// accurate, and the slowest).
     /// </summary>
-    public static ImmutableArray<string> TextModels { get; } = [VaderSentiment.ModelId, FinanceSentimentModel.ModelId];
+    public static ImmutableArray<string> TextModels { get; } =
+        [VaderSentiment.ModelId, FinanceSentimentModel.ModelId, MiniLmSentimentModel.ModelId, SentimentEnsemble.ModelId];
 
     /// <summary>The signal families a TTL can be set for.</summary>
     public static ImmutableArray<string> Families { get; } = ["price", "direction", "forecast", "insider", "sentiment", "anomaly", "macro"];

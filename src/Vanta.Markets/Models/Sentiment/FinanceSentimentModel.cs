@@ -19,7 +19,7 @@ public sealed record SentimentPrediction(SentimentLabel Label, double Bearish, d
 /// Single-threaded and seeded, so the same rows and options always give the same model.
 /// <see cref="Score"/> is P(bullish) - P(bearish) in [-1, 1]. Thread-safe.
 /// </summary>
-public sealed class FinanceSentimentModel : ITextSentimentModel
+public sealed class FinanceSentimentModel : ISentimentClassifier
 {
     /// <summary>The model id.</summary>
     public const string ModelId = "sentiment-nbsvm@3";

@@ -8,16 +8,19 @@ namespace Vanta.Markets.Models.Sentiment;
 public sealed record ModelEvaluation(string ModelId, ClassificationMetrics Metrics);
 
 /// <summary>
-/// The result of <c>vanta models eval sentiment</c>: the classifier and VADER on the same rows, and the rows that
+/// The result of <c>vanta models eval sentiment</c>: the classifiers and VADER on the same rows, and the rows that
 /// were rejected (file and line, with the reason) instead of scored.
 /// </summary>
 public sealed record SentimentEvalReport(
     string File,
     int RowsScored,
     ImmutableArray<RejectedRow> Rejected,
-    ModelEvaluation Classifier,
-    ModelEvaluation Vader)
+    ImmutableArray<ModelEvaluation> Models)
 {
+    /// <summary>The evaluation of the model <paramref name="modelId"/>.</summary>
+    public ModelEvaluation Of(string modelId) =>
+        Models.FirstOrDefault(m => m.ModelId == modelId) ?? throw new KeyNotFoundException($"{modelId} was not evaluated");
+
     /// <summary>A plain-text report: a metrics table, the confusion matrices and up to <paramref name="maxRejected"/> rejected rows.</summary>
     public string Render(int maxRejected = 20)
     {
@@ -25,9 +28,9 @@ public sealed record SentimentEvalReport(
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine(inv, $"{File}: {RowsScored} rows scored, {Rejected.Length} rejected");
         text.AppendLine(inv, $"{"model",-22} {"accuracy",9} {"macro-F1",9}");
-        foreach (var model in (ReadOnlySpan<ModelEvaluation>)[Classifier, Vader])
+        foreach (var model in Models)
             text.AppendLine(inv, $"{model.ModelId,-22} {model.Metrics.Accuracy,9:F4} {model.Metrics.MacroF1,9:F4}");
-        foreach (var model in (ReadOnlySpan<ModelEvaluation>)[Classifier, Vader])
+        foreach (var model in Models)
         {
             text.AppendLine(inv, $"confusion of {model.ModelId} (rows actual, columns predicted):");
             text.AppendLine(inv, $"{"",-9} {"bearish",8} {"bullish",8} {"neutral",8}");
@@ -45,33 +48,30 @@ public sealed record SentimentEvalReport(
     }
 }
 
-/// <summary>Evaluates the finance classifier and VADER on labelled data.</summary>
+/// <summary>Evaluates classifiers and VADER on labelled data.</summary>
 public static class SentimentEvaluation
 {
     /// <summary>
-    /// Reads a labelled CSV (<c>text,label</c>) and evaluates both models on its valid rows; malformed rows are
+    /// Reads a labelled CSV (<c>text,label</c>) and evaluates every model on its valid rows; malformed rows are
     /// counted and reported, never fatal. A missing file throws <see cref="FileNotFoundException"/>.
     /// </summary>
-    public static SentimentEvalReport EvaluateFile(string path, FinanceSentimentModel classifier, VaderSentiment vader)
+    public static SentimentEvalReport EvaluateFile(string path, VaderSentiment vader, params IReadOnlyList<ISentimentClassifier> classifiers)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return Evaluate(LabeledTextCsv.Read(path), path, classifier, vader);
+        return Evaluate(LabeledTextCsv.Read(path), path, vader, classifiers);
     }
 
-    /// <summary>Evaluates both models on an already-read set.</summary>
-    public static SentimentEvalReport Evaluate(LabeledTextSet set, string file, FinanceSentimentModel classifier, VaderSentiment vader)
+    /// <summary>Evaluates the classifiers, then VADER, on an already-read set.</summary>
+    public static SentimentEvalReport Evaluate(LabeledTextSet set, string file, VaderSentiment vader, params IReadOnlyList<ISentimentClassifier> classifiers)
     {
         ArgumentNullException.ThrowIfNull(set);
-        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(classifiers);
         ArgumentNullException.ThrowIfNull(vader);
         var actual = set.Rows.Select(r => r.Label).ToArray();
-        var classified = classifier.PredictMany(set.Rows.Select(r => r.Text)).Select(p => p.Label).ToArray();
-        var vaderLabels = set.Rows.Select(r => SentimentLabels.FromCompound(vader.Compound(r.Text))).ToArray();
-        return new SentimentEvalReport(
-            file,
-            set.Rows.Length,
-            set.Rejected,
-            new ModelEvaluation(classifier.Id, ClassificationMetrics.Compute(actual, classified)),
-            new ModelEvaluation(vader.Id, ClassificationMetrics.Compute(actual, vaderLabels)));
+        var texts = set.Rows.Select(r => r.Text).ToArray();
+        var models = classifiers
+            .Select(c => new ModelEvaluation(c.Id, ClassificationMetrics.Compute(actual, [.. c.PredictMany(texts).Select(p => p.Label)])))
+            .Append(new ModelEvaluation(vader.Id, ClassificationMetrics.Compute(actual, [.. texts.Select(t => SentimentLabels.FromCompound(vader.Compound(t)))])));
+        return new SentimentEvalReport(file, set.Rows.Length, set.Rejected, [.. models]);
     }
 }

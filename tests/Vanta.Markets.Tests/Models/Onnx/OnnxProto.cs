@@ -58,15 +58,19 @@ internal static class OnnxProto
 {
     private const int Float = 1;
 
-    public static byte[] Linear(float[] weights, float bias)
+    /// <summary>
+    /// The linear model; <paramref name="raw"/> writes the initializers as raw_data (as PyTorch's exporter does)
+    /// instead of float_data, and the names can be the exporter's (an anonymous weight, a named bias).
+    /// </summary>
+    public static byte[] Linear(float[] weights, float bias, bool raw = false, string weightName = "W", string biasName = "B")
     {
         var n = weights.Length;
         var graph = new ProtoWriter()
-            .Message(1, Node("matmul", "MatMul", ["X", "W"], "XW"))
-            .Message(1, Node("add", "Add", ["XW", "B"], "Y"))
+            .Message(1, Node("matmul", "MatMul", ["X", weightName], "XW"))
+            .Message(1, Node("add", "Add", ["XW", biasName], "Y"))
             .String(2, "linear")
-            .Message(5, Tensor("W", [n, 1], weights))
-            .Message(5, Tensor("B", [1], [bias]))
+            .Message(5, Tensor(weightName, [n, 1], weights, raw))
+            .Message(5, Tensor(biasName, [1], [bias], raw))
             .Message(11, ValueInfo("X", [1, n]))
             .Message(12, ValueInfo("Y", [1, 1]));
         return new ProtoWriter()
@@ -85,12 +89,13 @@ internal static class OnnxProto
         return node.String(2, output).String(3, name).String(4, op);
     }
 
-    private static ProtoWriter Tensor(string name, long[] dims, float[] values)
+    private static ProtoWriter Tensor(string name, long[] dims, float[] values, bool raw)
     {
         var tensor = new ProtoWriter();
         foreach (var d in dims)
             tensor.Int(1, d);
-        return tensor.Int(2, Float).PackedFloats(4, values).String(8, name);
+        tensor.Int(2, Float);
+        return raw ? tensor.String(8, name).PackedFloats(9, values) : tensor.PackedFloats(4, values).String(8, name);
     }
 
     private static ProtoWriter ValueInfo(string name, long[] dims)

@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 
 namespace Vanta.Markets.Tests.Models.Sentiment;
 
+[Collection(SentimentModels.Collection)]
 public sealed class FinanceSentimentModelTests(FinanceClassifierFixture fixture, ITestOutputHelper output)
-    : IClassFixture<FinanceClassifierFixture>
 {
     /// <summary>
     /// The target is 0.85; sentiment-nbsvm@3 measured 0.8444 on the default split (macro-F1 0.7816;
@@ -21,16 +21,16 @@ public sealed class FinanceSentimentModelTests(FinanceClassifierFixture fixture,
     public void Held_out_accuracy_meets_the_target_and_beats_vader()
     {
         var report = SentimentEvaluation.Evaluate(
-            new LabeledTextSet(fixture.HeldOut, []), "held-out 20%", fixture.Model, new VaderSentiment());
+            new LabeledTextSet(fixture.HeldOut, []), "held-out 20%", new VaderSentiment(), fixture.Model);
         output.WriteLine(report.Render());
 
         Assert.Equal(1909, report.RowsScored);
-        Assert.True(report.Classifier.Metrics.Accuracy >= RequiredHeldOutAccuracy,
-            string.Create(CultureInfo.InvariantCulture, $"held-out accuracy {report.Classifier.Metrics.Accuracy:F4}"));
-        Assert.True(report.Classifier.Metrics.MacroF1 >= RequiredHeldOutMacroF1,
-            string.Create(CultureInfo.InvariantCulture, $"held-out macro-F1 {report.Classifier.Metrics.MacroF1:F4}"));
-        Assert.True(report.Classifier.Metrics.Accuracy > report.Vader.Metrics.Accuracy + 0.2);
-        Assert.True(report.Classifier.Metrics.MacroF1 > report.Vader.Metrics.MacroF1);
+        Assert.True(report.Of(FinanceSentimentModel.ModelId).Metrics.Accuracy >= RequiredHeldOutAccuracy,
+            string.Create(CultureInfo.InvariantCulture, $"held-out accuracy {report.Of(FinanceSentimentModel.ModelId).Metrics.Accuracy:F4}"));
+        Assert.True(report.Of(FinanceSentimentModel.ModelId).Metrics.MacroF1 >= RequiredHeldOutMacroF1,
+            string.Create(CultureInfo.InvariantCulture, $"held-out macro-F1 {report.Of(FinanceSentimentModel.ModelId).Metrics.MacroF1:F4}"));
+        Assert.True(report.Of(FinanceSentimentModel.ModelId).Metrics.Accuracy > report.Of(VaderSentiment.ModelId).Metrics.Accuracy + 0.2);
+        Assert.True(report.Of(FinanceSentimentModel.ModelId).Metrics.MacroF1 > report.Of(VaderSentiment.ModelId).Metrics.MacroF1);
     }
 
     [Fact]
@@ -99,16 +99,16 @@ public sealed class FinanceSentimentModelTests(FinanceClassifierFixture fixture,
         using var folder = new TempFolder();
         var path = folder.Write("tiny.csv", LabeledTextCsvTests.Tiny);
 
-        var report = SentimentEvaluation.EvaluateFile(path, fixture.Model, new VaderSentiment());
+        var report = SentimentEvaluation.EvaluateFile(path, new VaderSentiment(), fixture.Model);
 
         Assert.Equal(8, report.RowsScored);
         Assert.Equal([4, 8, 10, 14], report.Rejected.Select(r => r.Line));
         Assert.All(report.Rejected, r => Assert.Equal(path, r.File));
         // VADER on the 8 rows (reference compounds 0.875, -0.7717, 0, -0.296, 0.4404, 0, 0, -0.1779):
         // predicted bull bear neu bear bull neu neu bear against actual bull bear neu bear neu bull neu bull.
-        Assert.Equal(5.0 / 8, report.Vader.Metrics.Accuracy, 12);
-        Assert.Equal((0.8 + 0.4 + (4.0 / 6)) / 3, report.Vader.Metrics.MacroF1, 12);
-        Assert.Equal(8, report.Classifier.Metrics.Confusion.Sum(row => row.Sum()));
+        Assert.Equal(5.0 / 8, report.Of(VaderSentiment.ModelId).Metrics.Accuracy, 12);
+        Assert.Equal((0.8 + 0.4 + (4.0 / 6)) / 3, report.Of(VaderSentiment.ModelId).Metrics.MacroF1, 12);
+        Assert.Equal(8, report.Of(FinanceSentimentModel.ModelId).Metrics.Confusion.Sum(row => row.Sum()));
         var text = report.Render();
         Assert.Contains("8 rows scored, 4 rejected", text, StringComparison.Ordinal);
         Assert.Contains("sentiment-vader@1         0.6250    0.6222", text, StringComparison.Ordinal);
