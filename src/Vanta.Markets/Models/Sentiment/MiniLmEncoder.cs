@@ -51,7 +51,10 @@ public static class MiniLmEncoder
     {
         ArgumentNullException.ThrowIfNull(session);
         using var outputs = session.Run(Inputs(batch), ["last_hidden_state"]);
-        var hidden = outputs[0].AsTensor<float>();
+        // Flat [batch, width, Hidden]: the tensor's multi-index getter allocates an index array on every read.
+        var tensor = outputs[0].AsTensor<float>();
+        var hidden = (tensor as DenseTensor<float> ?? tensor.ToDenseTensor()).Buffer.Span;
+        var width = hidden.Length / (batch.Count * Hidden);
         var pooled = new float[batch.Count * Hidden];
         var sums = new double[Hidden];
         for (var row = 0; row < batch.Count; row++)
@@ -59,8 +62,9 @@ public static class MiniLmEncoder
             Array.Clear(sums);
             for (var t = 0; t < batch[row].Length; t++)
             {
+                var token = hidden.Slice(((row * width) + t) * Hidden, Hidden);
                 for (var d = 0; d < Hidden; d++)
-                    sums[d] += hidden[row, t, d];
+                    sums[d] += token[d];
             }
             for (var d = 0; d < Hidden; d++)
                 pooled[(row * Hidden) + d] = (float)(sums[d] / batch[row].Length);
