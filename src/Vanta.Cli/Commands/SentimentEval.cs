@@ -32,7 +32,7 @@ public static class SentimentEval
             var rows = LabeledTextCsv.Read(file).Rows.Select(r => r.Text).ToList();
             var shipped = LabeledTextCsv.ReadEmbeddedTrainingSet().Rows;
             foreach (var (model, trainedOn) in (ReadOnlySpan<(string, IEnumerable<LabeledText>)>)
-                [(classifier.Id, shipped), (encoder.Id, SentimentHoldout.Default(shipped).Train)])
+                [(classifier.Id, shipped), (encoder.Id, SentimentHoldout.Default(shipped).Train), (ensemble.Id, shipped)])
             {
                 var trained = trainedOn.Select(r => r.Text).ToHashSet(StringComparer.Ordinal);
                 var seen = rows.Count(trained.Contains);

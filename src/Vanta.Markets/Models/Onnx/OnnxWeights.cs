@@ -67,8 +67,7 @@ public sealed class OnnxWeights
     public OnnxTensorSpan Linear(string layer)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(layer);
-        if (_byName.TryGetValue(layer + ".weight", out var named))
-            return named;
+        // Only through the graph, even when a weight keeps its name: a Gemm's weight is laid out [out, in].
         return _linearWeights.TryGetValue(layer, out var weight)
             ? _byName[weight]
             : throw new KeyNotFoundException($"the model has no linear layer '{layer}' (no MatMul whose output {layer}.bias is added to)");

@@ -9,7 +9,8 @@ namespace Vanta.Markets.Models.Sentiment;
 /// low-rank adapters (LoRA: each linear layer's weight W becomes W + s * B * A with A and B of rank r) plus new
 /// biases, layer norms and a three-way head on the mean of the token vectors. The adapter is a small safetensors
 /// file; it is merged into the encoder's weights in memory once, and ONNX Runtime runs the result.
-/// The training script is <c>tools/sentiment-finetune</c>. Thread-safe; the same text always gets the same score.
+/// The training script is <c>tools/sentiment-finetune</c>. Thread-safe; one ONNX Runtime thread, so a text's scores do
+/// not depend on the machine's core count.
 /// </summary>
 public sealed class MiniLmSentimentModel : ISentimentClassifier, IDisposable
 {
@@ -150,7 +151,7 @@ public sealed class MiniLmSentimentModel : ISentimentClassifier, IDisposable
                 if (!tensors.ContainsKey(name[..^".lora_B".Length] + ".lora_A"))
                     throw new InvalidDataException($"{source}: '{name}' has no matching lora_A");
             }
-            else if (!name.StartsWith("classifier.", StringComparison.Ordinal))
+            else if (name is not ("classifier.weight" or "classifier.bias"))
             {
                 var target = weights.Initializers.TryGetValue(name, out var found) ? found
                     : throw new InvalidDataException($"{source}: tensor '{name}' matches no weight of the encoder");

@@ -96,6 +96,18 @@ public sealed class MiniLmSentimentModelTests(MiniLmFixture fixture, ITestOutput
     }
 
     [Fact]
+    public void Tokens_are_the_encoder_s_vocabulary_ids_with_links_removed()
+    {
+        var tokenizer = new MiniLmTokenizer();
+        // [CLS] apple beats estimates , shares jump 5 % $ aa ##pl [SEP]
+        long[] expected = [101, 6207, 10299, 10035, 1010, 6661, 5376, 1019, 1003, 1002, 9779, 24759, 102];
+        Assert.Equal(expected, tokenizer.Tokenize("Apple beats estimates, shares jump 5% $AAPL https://t.co/xGuCP9lBlH"));
+        // Vanta runs with invariant globalization, where accents cannot be stripped: such words are unknown ([UNK]),
+        // in training as in scoring.
+        Assert.Equal([101L, 100, 100, 102], tokenizer.Tokenize("Café Résumé"));
+    }
+
+    [Fact]
     public void Long_texts_are_cut_at_the_token_limit()
     {
         var tokens = new MiniLmTokenizer().Tokenize(string.Join(' ', Enumerable.Repeat("profit", 500)));
