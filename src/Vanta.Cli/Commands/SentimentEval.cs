@@ -25,11 +25,16 @@ public static class SentimentEval
             var classifier = FinanceSentimentCache.LoadOrTrain(HomeLayout.At(parse.GetValue(home)!).Models);
             using var encoder = MiniLmSentimentModel.LoadShipped();
             var ensemble = new SentimentEnsemble(classifier, encoder);
-            var report = SentimentEvaluation.EvaluateFile(file, new VaderSentiment(), classifier, encoder, ensemble);
+            var set = LabeledTextCsv.Read(file);
+            var rows = set.Rows.Select(r => r.Text).ToList();
+            // The ensemble is built from its members' predictions rather than asking them again.
+            var classified = classifier.PredictMany(rows);
+            var encoded = encoder.PredictMany(rows);
+            var report = SentimentEvaluation.Evaluate(set, file, new VaderSentiment(),
+                [(classifier.Id, classified), (encoder.Id, encoded), (ensemble.Id, ensemble.Combine(classified, encoded))]);
             var output = parse.InvocationConfiguration.Output;
             output.Write(report.Render());
             // Figures on rows a model learnt from flatter it: say how many there were.
-            var rows = LabeledTextCsv.Read(file).Rows.Select(r => r.Text).ToList();
             var shipped = LabeledTextCsv.ReadEmbeddedTrainingSet().Rows;
             foreach (var (model, trainedOn) in (ReadOnlySpan<(string, IEnumerable<LabeledText>)>)
                 [(classifier.Id, shipped), (encoder.Id, SentimentHoldout.Default(shipped).Train), (ensemble.Id, shipped)])

@@ -34,8 +34,7 @@ foreach (var (name, set) in new[] { ("train", split.Train), ("test", split.Test)
 // the headlines use travel, as float16, to keep the bundle small: the word vectors are not trained.
 var model = MiniLmEncoder.ModelBytes();
 var weights = OnnxWeights.Read(model);
-var linears = Enumerable.Range(0, 6).SelectMany(layer => new[] { "attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense", "intermediate.dense", "output.dense" }
-    .Select(path => $"encoder.layer.{layer}.{path}")).ToDictionary(name => weights.Linear(name).Name, name => name + ".weight");
+var linears = MiniLmEncoder.LinearLayers.ToDictionary(name => weights.Linear(name).Name, name => name + ".weight");
 var header = new List<object>();
 using (var blob = File.Create(Path.Combine(outDir, "weights.bin")))
 {

@@ -5,12 +5,6 @@ using static Vanta.Markets.Models.Sentiment.FinanceTextPipeline;
 
 namespace Vanta.Markets.Models.Sentiment;
 
-/// <summary>The class probabilities of one text; <see cref="Score"/> is P(bullish) - P(bearish).</summary>
-public sealed record SentimentPrediction(SentimentLabel Label, double Bearish, double Bullish, double Neutral)
-{
-    public double Score => Bullish - Bearish;
-}
-
 /// <summary>
 /// A finance-text sentiment classifier trained with ML.NET: the text cleaned up by <see cref="FinanceTextPipeline.Prepare"/>
 /// (numbers, stems, finance cue markers), then word and character n-grams into two models whose class scores are
@@ -109,14 +103,14 @@ public sealed class FinanceSentimentModel : ISentimentClassifier
     }
 
     /// <summary>P(bullish) - P(bearish), rounded to 4 decimal places; 0 for an empty or blank text.</summary>
-    public decimal Score(string text) => Math.Round((decimal)Predict(text).Score, 4, MidpointRounding.ToEven);
+    public decimal Score(string text) => Predict(text).RoundedScore;
 
     /// <summary>The class probabilities of one text; a blank text is neutral with certainty rather than a guess.</summary>
     public SentimentPrediction Predict(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
-            return new SentimentPrediction(SentimentLabel.Neutral, 0, 0, 1);
+            return SentimentPrediction.Blank;
         ScoredRow scored;
         lock (_gate)
             scored = _engine.Predict(new ScoringRow { Text = Prepare(text) });
@@ -131,7 +125,7 @@ public sealed class FinanceSentimentModel : ISentimentClassifier
         var data = _ml.Data.LoadFromEnumerable(input.Select(t => new ScoringRow { Text = Prepare(t) }));
         var scored = _ml.Data.CreateEnumerable<ScoredRow>(_transformer.Transform(data), reuseRowObject: false);
         return [.. scored.Zip(input, (row, text) => string.IsNullOrWhiteSpace(text)
-            ? new SentimentPrediction(SentimentLabel.Neutral, 0, 0, 1)
+            ? SentimentPrediction.Blank
             : ToPrediction(row))];
     }
 
@@ -157,12 +151,6 @@ public sealed class FinanceSentimentModel : ISentimentClassifier
         var scores = new double[nb.Length];
         for (var i = 0; i < scores.Length; i++)
             scores[i] = ((1 - _nbWeight) * row.Score[i]) + (_nbWeight * nb[i]);
-        var best = 0;
-        for (var i = 1; i < scores.Length; i++)
-        {
-            if (scores[i] > scores[best])
-                best = i;
-        }
-        return new SentimentPrediction((SentimentLabel)best, scores[0], scores[1], scores[2]);
+        return SentimentPrediction.Of(scores[0], scores[1], scores[2]);
     }
 }

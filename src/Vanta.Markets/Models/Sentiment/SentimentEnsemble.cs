@@ -38,29 +38,26 @@ public sealed class SentimentEnsemble : ISentimentClassifier, IDisposable
     public double EncoderWeight { get; }
 
     /// <summary>P(bullish) - P(bearish), rounded to 4 decimal places; 0 for an empty or blank text.</summary>
-    public decimal Score(string text) => Math.Round((decimal)PredictMany([text])[0].Score, 4, MidpointRounding.ToEven);
+    public decimal Score(string text) => PredictMany([text])[0].RoundedScore;
 
     /// <inheritdoc/>
     public IReadOnlyList<SentimentPrediction> PredictMany(IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var input = texts.ToList();
-        var classified = _classifier.PredictMany(input);
-        var encoded = _encoder.PredictMany(input);
-        var result = new SentimentPrediction[input.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            var (c, e, w) = (classified[i], encoded[i], EncoderWeight);
-            double[] p = [((1 - w) * c.Bearish) + (w * e.Bearish), ((1 - w) * c.Bullish) + (w * e.Bullish), ((1 - w) * c.Neutral) + (w * e.Neutral)];
-            var best = 0;
-            for (var k = 1; k < p.Length; k++)
-            {
-                if (p[k] > p[best])
-                    best = k;
-            }
-            result[i] = new SentimentPrediction((SentimentLabel)best, p[0], p[1], p[2]);
-        }
-        return result;
+        return Combine(_classifier.PredictMany(input), _encoder.PredictMany(input));
+    }
+
+    /// <summary>The ensemble's predictions from its members' predictions for the same texts, in the same order.</summary>
+    public IReadOnlyList<SentimentPrediction> Combine(IReadOnlyList<SentimentPrediction> classified, IReadOnlyList<SentimentPrediction> encoded)
+    {
+        ArgumentNullException.ThrowIfNull(classified);
+        ArgumentNullException.ThrowIfNull(encoded);
+        if (classified.Count != encoded.Count)
+            throw new ArgumentException($"{classified.Count} classifier predictions against {encoded.Count} encoder predictions", nameof(encoded));
+        var w = EncoderWeight;
+        return [.. classified.Zip(encoded, (c, e) => SentimentPrediction.Of(
+            ((1 - w) * c.Bearish) + (w * e.Bearish), ((1 - w) * c.Bullish) + (w * e.Bullish), ((1 - w) * c.Neutral) + (w * e.Neutral)))];
     }
 
     /// <inheritdoc/>

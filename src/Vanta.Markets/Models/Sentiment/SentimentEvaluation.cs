@@ -66,12 +66,26 @@ public static class SentimentEvaluation
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(classifiers);
-        ArgumentNullException.ThrowIfNull(vader);
-        var actual = set.Rows.Select(r => r.Label).ToArray();
         var texts = set.Rows.Select(r => r.Text).ToArray();
-        var models = classifiers
-            .Select(c => new ModelEvaluation(c.Id, ClassificationMetrics.Compute(actual, [.. c.PredictMany(texts).Select(p => p.Label)])))
-            .Append(new ModelEvaluation(vader.Id, ClassificationMetrics.Compute(actual, [.. texts.Select(t => SentimentLabels.FromCompound(vader.Compound(t)))])));
+        return Evaluate(set, file, vader, [.. classifiers.Select(c => (c.Id, c.PredictMany(texts)))]);
+    }
+
+    /// <summary>
+    /// Scores predictions already made for the set's rows, in row order (so a model built from others' predictions,
+    /// such as <see cref="SentimentEnsemble"/>, need not predict again), then VADER.
+    /// </summary>
+    public static SentimentEvalReport Evaluate(
+        LabeledTextSet set, string file, VaderSentiment vader, IReadOnlyList<(string ModelId, IReadOnlyList<SentimentPrediction> Predictions)> predicted)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(vader);
+        ArgumentNullException.ThrowIfNull(predicted);
+        var actual = set.Rows.Select(r => r.Label).ToArray();
+        var models = predicted
+            .Select(p => p.Predictions.Count == actual.Length
+                ? new ModelEvaluation(p.ModelId, ClassificationMetrics.Compute(actual, [.. p.Predictions.Select(x => x.Label)]))
+                : throw new ArgumentException($"{p.ModelId}: {p.Predictions.Count} predictions for {actual.Length} rows", nameof(predicted)))
+            .Append(new ModelEvaluation(vader.Id, ClassificationMetrics.Compute(actual, [.. set.Rows.Select(r => SentimentLabels.FromCompound(vader.Compound(r.Text)))])));
         return new SentimentEvalReport(file, set.Rows.Length, set.Rejected, [.. models]);
     }
 }
